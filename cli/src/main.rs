@@ -1,0 +1,255 @@
+//! `wegwijs`: the command-line face of the Wegwijs core.
+//!
+//! ```text
+//! wegwijs lookup <postcode|place> [--need "<words>"] [--lang nl|fr|en] [--json] [--date YYYY-MM-DD]
+//! wegwijs search "<words>" [--postcode P] [--lang nl|fr|en] [--json]
+//! wegwijs concepts [--lang nl|fr|en] [--json]
+//! wegwijs export --json
+//! ```
+//! Exit codes: 0 for an answer (also "outside Flanders and Brussels"), 2 for input that is no place
+//! or a usage error. The JSON shapes are documented in the README and kept stable.
+
+mod json;
+mod text;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use wegwijs_core::{Dataset, Date, Lang, Outcome};
+
+#[derive(Parser)]
+#[command(
+    name = "wegwijs",
+    version,
+    about = "Which first-line welfare concepts apply here, and where to go."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Look up a postcode or place: its areas, and every concept that applies there.
+    Lookup {
+        /// A postcode (8500) or a municipality or locality name (Kortrijk, Laken).
+        place: String,
+        /// Also rank the concepts for a need ("schulden", "mijn partner slaat me").
+        #[arg(long)]
+        need: Option<String>,
+        #[command(flatten)]
+        out: Output,
+        /// Answer as of this date (YYYY-MM-DD); default: today.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Search concepts by need, in Dutch, French or English.
+    Search {
+        /// What the person needs, in their own words.
+        words: String,
+        /// Rank with what is available at this postcode or place.
+        #[arg(long)]
+        postcode: Option<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// List the fifteen concepts.
+    Concepts {
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Export the searchable corpus (concepts and the needs vocabulary) as JSON.
+    Export {
+        #[command(flatten)]
+        out: Output,
+    },
+}
+
+#[derive(clap::Args)]
+struct Output {
+    /// Language of the answer: nl, fr or en.
+    #[arg(long, default_value = "nl", value_parser = parse_lang)]
+    lang: Lang,
+    /// Print JSON (stable shape, see the README).
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a language Wegwijs speaks: use nl, fr or en"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let data = Dataset::builtin();
+    let mut stdout = std::io::stdout().lock();
+    let code = match cli.command {
+        Command::Lookup {
+            place,
+            need,
+            out,
+            date,
+        } => {
+            let today = match date.as_deref().map(Date::parse) {
+                Some(Some(d)) => d,
+                Some(None) => {
+                    eprintln!("--date: use YYYY-MM-DD, e.g. 2026-11-22");
+                    return ExitCode::from(2);
+                }
+                None => today(),
+            };
+            let answer = data.lookup_on(&place, today);
+            let results = need.as_deref().map(|n| data.search(n, Some(&answer)));
+            if out.json {
+                let v = json::lookup(&place, &answer, results.as_deref(), out.lang);
+                let _ = writeln!(
+                    stdout,
+                    "{}",
+                    serde_json::to_string_pretty(&v).unwrap_or_default()
+                );
+            } else {
+                let _ = write!(
+                    stdout,
+                    "{}",
+                    text::lookup(&answer, results.as_deref(), out.lang)
+                );
+            }
+            exit_for(&answer, out.lang, out.json)
+        }
+        Command::Search {
+            words,
+            postcode,
+            out,
+        } => {
+            let answer = postcode.as_deref().map(|p| data.lookup_on(p, today()));
+            let results = data.search(&words, answer.as_ref());
+            if out.json {
+                let v = json::search(&words, answer.as_ref(), &results, out.lang);
+                let _ = writeln!(
+                    stdout,
+                    "{}",
+                    serde_json::to_string_pretty(&v).unwrap_or_default()
+                );
+            } else {
+                let _ = write!(
+                    stdout,
+                    "{}",
+                    text::search(&words, answer.as_ref(), &results, out.lang)
+                );
+            }
+            match &answer {
+                Some(a) => exit_for(a, out.lang, out.json),
+                None => ExitCode::SUCCESS,
+            }
+        }
+        Command::Concepts { out } => {
+            if out.json {
+                let _ = writeln!(
+                    stdout,
+                    "{}",
+                    serde_json::to_string_pretty(&json::concepts(&data)).unwrap_or_default()
+                );
+            } else {
+                let _ = write!(stdout, "{}", text::concepts(&data, out.lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Export { out } => {
+            let _ = out.lang;
+            let _ = writeln!(
+                stdout,
+                "{}",
+                serde_json::to_string_pretty(&json::export(&data)).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+    };
+    let _ = stdout.flush();
+    code
+}
+
+/// 0 for an answer, 2 for input that is no place (its message on stderr).
+fn exit_for(answer: &wegwijs_core::Answer<'_>, lang: Lang, json: bool) -> ExitCode {
+    if answer.outcome == Outcome::NotAPlace {
+        if !json {
+            for d in &answer.diagnostics {
+                eprintln!("{}", d.message(lang));
+            }
+        }
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Today's date (UTC) from the system clock.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> Date {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    Date {
+        year: (if m <= 2 { y + 1 } else { y }) as u16,
+        month: m,
+        day: d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(
+            civil_from_days(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            civil_from_days(20_779),
+            Date {
+                year: 2026,
+                month: 11,
+                day: 22
+            }
+        );
+        assert_eq!(
+            civil_from_days(19_782),
+            Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            }
+        );
+    }
+}

@@ -1,0 +1,419 @@
+//! The dataset: the built-in tables plus indexes, and room for a second layer of offers.
+
+use std::borrow::Cow;
+
+use crate::data;
+use crate::model::*;
+use crate::text::fold;
+
+/// What a folded name points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NameTarget {
+    /// A municipality by its Dutch or French name.
+    Municipality(u16),
+    /// A bpost locality (index into the locality table).
+    Locality(u16),
+    /// A former municipality (index into the merger table).
+    Former(u16),
+}
+
+/// The data Wegwijs answers from: places, areas, concepts and offers, with the indexes lookups use.
+///
+/// Build it once and share it; lookups borrow it and never fail.
+///
+/// ```
+/// let data = wegwijs_core::Dataset::builtin();
+/// assert_eq!(data.concepts().len(), 15);
+/// assert!(data.municipality("34022").is_some()); // Kortrijk
+/// ```
+pub struct Dataset {
+    pub(crate) offers: Vec<Offer>,
+    /// Folded name → target, sorted by name (binary search, then a linear scan for near misses).
+    pub(crate) names: Vec<(String, NameTarget)>,
+    /// Offers per concept (indices into `offers`).
+    pub(crate) offers_by_concept: Vec<Vec<usize>>,
+    pub(crate) search_index: crate::search::Index,
+}
+
+/// An error in a second layer of offers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerError {
+    /// The offer's id.
+    pub offer: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for LayerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "offer `{}`: {}", self.offer, self.message)
+    }
+}
+
+impl std::error::Error for LayerError {}
+
+/// An offer supplied by an embedding organisation (its own address, opening hours, local partners).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerOffer {
+    /// Concept id, e.g. `sociaal-huis`.
+    pub concept: String,
+    /// The offer itself; its `concept` index is set from `concept` when the layer is merged.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Address.
+    pub address: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// NIS codes of the municipalities it serves.
+    pub serves_nis: Vec<String>,
+    /// Where the information comes from (the organisation itself).
+    pub source: String,
+}
+
+impl Dataset {
+    /// The built-in dataset, with its indexes built (a few milliseconds).
+    pub fn builtin() -> Dataset {
+        let mut offers: Vec<Offer> = data::OFFERS.to_vec();
+        offers.extend(zone_offers());
+        let mut names: Vec<(String, NameTarget)> = Vec::with_capacity(4000);
+        for (i, m) in data::MUNICIPALITIES.iter().enumerate() {
+            names.push((fold(m.name_nl), NameTarget::Municipality(i as u16)));
+            if m.name_fr != m.name_nl {
+                names.push((fold(m.name_fr), NameTarget::Municipality(i as u16)));
+            }
+        }
+        for (i, l) in data::LOCALITIES.iter().enumerate() {
+            names.push((fold(l.name), NameTarget::Locality(i as u16)));
+        }
+        for (i, m) in data::MERGERS.iter().enumerate() {
+            names.push((fold(m.old_name), NameTarget::Former(i as u16)));
+        }
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        names.dedup();
+        let mut ds = Dataset {
+            offers,
+            names,
+            offers_by_concept: Vec::new(),
+            search_index: crate::search::Index::build(),
+        };
+        ds.index_offers();
+        ds
+    }
+
+    fn index_offers(&mut self) {
+        let mut by = vec![Vec::new(); data::CONCEPTS.len()];
+        for (i, o) in self.offers.iter().enumerate() {
+            by[o.concept as usize].push(i);
+        }
+        self.offers_by_concept = by;
+    }
+
+    /// Adds a second layer of offers (an embedding organisation's own data) on top of the built-in
+    /// data. Offers with an id that already exists for the same concept replace the built-in one.
+    ///
+    /// ```
+    /// use wegwijs_core::{Dataset, LayerOffer};
+    /// let data = Dataset::builtin().with_layer(vec![LayerOffer {
+    ///     concept: "sociaal-huis".into(),
+    ///     id: "sociaal-huis-voorbeeld".into(),
+    ///     name: "Sociaal Huis (voorbeeld)".into(),
+    ///     address: Some("Voorbeeldstraat 1, 8500 Kortrijk".into()),
+    ///     phone: None,
+    ///     website: None,
+    ///     serves_nis: vec!["34022".into()],
+    ///     source: "eigen gegevens van de organisatie".into(),
+    /// }]).unwrap();
+    /// let answer = data.lookup("8500");
+    /// let sh = answer.concept("sociaal-huis").unwrap();
+    /// assert_eq!(sh.offers[0].name, "Sociaal Huis (voorbeeld)");
+    /// ```
+    pub fn with_layer(mut self, layer: Vec<LayerOffer>) -> Result<Dataset, Vec<LayerError>> {
+        let mut errors = Vec::new();
+        for o in layer {
+            let err = |m: &str| LayerError {
+                offer: o.id.clone(),
+                message: m.to_string(),
+            };
+            let Some(ci) = data::CONCEPTS.iter().position(|c| c.id == o.concept) else {
+                errors.push(err(&format!("unknown concept `{}`", o.concept)));
+                continue;
+            };
+            let mut serves = Vec::new();
+            for nis in &o.serves_nis {
+                match data::MUNICIPALITIES.binary_search_by(|m| m.nis.cmp(nis.as_str())) {
+                    Ok(i) => serves.push(AreaRef::Municipality(i as u16)),
+                    Err(_) => errors.push(err(&format!("unknown municipality NIS code `{nis}`"))),
+                }
+            }
+            if serves.is_empty() || o.name.trim().is_empty() {
+                errors.push(err("an offer needs a name and at least one municipality"));
+                continue;
+            }
+            let offer = Offer {
+                id: Cow::Owned(o.id.clone()),
+                concept: ci as u8,
+                name: Cow::Owned(o.name),
+                address: o.address.map(Cow::Owned),
+                phone: o.phone.map(Cow::Owned),
+                email: None,
+                website: o.website.map(Cow::Owned),
+                serves: Cow::Owned(serves),
+                confidence: Confidence::Confirmed,
+                status: OfferStatus::Active,
+                sources: Cow::Owned(vec![Cow::Owned(o.source)]),
+                source_date: Cow::Borrowed(""),
+                note: None,
+            };
+            match self
+                .offers
+                .iter()
+                .position(|x| x.concept == offer.concept && x.id == offer.id)
+            {
+                Some(i) => self.offers[i] = offer,
+                None => self.offers.insert(0, offer),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.index_offers();
+        Ok(self)
+    }
+
+    /// The fifteen concepts, in the order the product lists them.
+    pub fn concepts(&self) -> &'static [Concept] {
+        data::CONCEPTS
+    }
+
+    /// A concept by its stable id.
+    pub fn concept(&self, id: &str) -> Option<&'static Concept> {
+        data::CONCEPTS.iter().find(|c| c.id == id)
+    }
+
+    /// All offers, built-in and layered.
+    pub fn offers(&self) -> &[Offer] {
+        &self.offers
+    }
+
+    /// The offers of one concept.
+    pub fn offers_of(&self, concept_id: &str) -> impl Iterator<Item = &Offer> {
+        let ci = data::CONCEPTS.iter().position(|c| c.id == concept_id);
+        ci.into_iter().flat_map(move |ci| {
+            self.offers_by_concept[ci]
+                .iter()
+                .map(move |&i| &self.offers[i])
+        })
+    }
+
+    /// All municipalities after the 2025 mergers, sorted by NIS code.
+    pub fn municipalities(&self) -> &'static [Municipality] {
+        data::MUNICIPALITIES
+    }
+
+    /// A municipality by NIS code.
+    pub fn municipality(&self, nis: &str) -> Option<&'static Municipality> {
+        data::MUNICIPALITIES
+            .binary_search_by(|m| m.nis.cmp(nis))
+            .ok()
+            .map(|i| &data::MUNICIPALITIES[i])
+    }
+
+    /// All bpost localities, sorted by postcode.
+    pub fn localities(&self) -> &'static [Locality] {
+        data::LOCALITIES
+    }
+
+    /// The 60 eerstelijnszones.
+    pub fn zones(&self) -> &'static [Zone] {
+        data::ZONES
+    }
+
+    /// Former municipalities and their successors.
+    pub fn mergers(&self) -> &'static [Merger] {
+        data::MERGERS
+    }
+
+    /// bpost's organisation and sorting codes.
+    pub fn special_postcodes(&self) -> &'static [SpecialPostcode] {
+        data::SPECIAL_POSTCODES
+    }
+
+    /// The concept index of `concept`.
+    pub(crate) fn concept_index(concept: &Concept) -> usize {
+        table_index(data::CONCEPTS, concept)
+    }
+}
+
+/// The zorgraad of each eerstelijnszone, as an offer of the concept `eerstelijnszones-zorgraden`.
+fn zone_offers() -> Vec<Offer> {
+    let ci = data::CONCEPTS
+        .iter()
+        .position(|c| c.id == "eerstelijnszones-zorgraden")
+        .unwrap_or(0) as u8;
+    data::ZONES
+        .iter()
+        .enumerate()
+        .map(|(i, z)| {
+            let mut sources = vec![Cow::Borrowed(ZONE_SOURCE)];
+            if let Some(s) = z.zorgraad_source {
+                sources.push(Cow::Borrowed(s));
+            }
+            Offer {
+                id: Cow::Owned(format!("elz-{}", z.id)),
+                concept: ci,
+                name: Cow::Owned(match z.zorgraad {
+                    Some(n) => n.to_string(),
+                    None => format!("Eerstelijnszone {}", z.name),
+                }),
+                address: None,
+                phone: None,
+                email: None,
+                website: z.website.map(Cow::Borrowed),
+                serves: Cow::Owned(vec![AreaRef::Zone(i as u8)]),
+                confidence: Confidence::Confirmed,
+                status: OfferStatus::Active,
+                sources: Cow::Owned(sources),
+                source_date: Cow::Borrowed("2025 (indeling na de fusies)"),
+                note: None,
+            }
+        })
+        .collect()
+}
+
+/// Where the zone layout comes from (see `core/data/geo/SOURCES.md`).
+const ZONE_SOURCE: &str = "https://github.com/provinciesincijfers/gebiedsniveaus";
+
+/// Accessors that resolve the indexes in the model.
+impl Municipality {
+    /// The province, if any (Brussels has none).
+    pub fn province(&self) -> Option<&'static Province> {
+        self.province.map(|i| &data::PROVINCES[i as usize])
+    }
+
+    /// The administrative arrondissement.
+    pub fn arrondissement(&self) -> &'static Arrondissement {
+        &data::ARRONDISSEMENTS[self.arrondissement as usize]
+    }
+
+    /// The judicial arrondissement.
+    pub fn judicial(&self) -> &'static JudicialArrondissement {
+        &data::JUDICIALS[self.judicial as usize]
+    }
+
+    /// The eerstelijnszones (one, or several where the street decides; none in Wallonia).
+    pub fn zones(&self) -> impl Iterator<Item = &'static Zone> + '_ {
+        self.zones.iter().map(|&i| &data::ZONES[i as usize])
+    }
+
+    /// Whether the municipality belongs to the German-speaking community.
+    pub fn is_german_speaking(&self) -> bool {
+        self.judicial().id == "eupen"
+    }
+
+    /// Position in the municipality table (the data is static, so pointer arithmetic is exact).
+    pub(crate) fn index(&self) -> u16 {
+        table_index(data::MUNICIPALITIES, self) as u16
+    }
+}
+
+impl Locality {
+    /// The municipality bpost assigns the locality to.
+    pub fn municipality(&self) -> &'static Municipality {
+        &data::MUNICIPALITIES[self.municipality as usize]
+    }
+
+    /// Every municipality the postcode touches (two for 1040 and 1050: the street decides).
+    pub fn all_municipalities(&self) -> impl Iterator<Item = &'static Municipality> + '_ {
+        self.all_municipalities
+            .iter()
+            .map(|&i| &data::MUNICIPALITIES[i as usize])
+    }
+}
+
+impl Merger {
+    /// The municipality it became part of.
+    pub fn successor(&self) -> &'static Municipality {
+        &data::MUNICIPALITIES[self.new as usize]
+    }
+}
+
+impl Offer {
+    /// The offer's concept.
+    pub fn concept(&self) -> &'static Concept {
+        &data::CONCEPTS[self.concept as usize]
+    }
+}
+
+impl AreaRef {
+    /// Whether a place in `m` (optionally narrowed to the zones of a locality) lies in this area.
+    pub(crate) fn contains(&self, m: &Municipality, zones: &[u8]) -> bool {
+        match *self {
+            AreaRef::Municipality(i) => m.index() == i,
+            AreaRef::Province(i) => m.province == Some(i),
+            AreaRef::Region(r) => m.region == r,
+            AreaRef::Zone(z) => zones.contains(&z),
+            AreaRef::Judicial(j) => m.judicial == j,
+            AreaRef::Arrondissement(a) => m.arrondissement == a,
+        }
+    }
+
+    /// The area's kind and name in `lang`, for explanations.
+    pub fn describe(&self, lang: Lang) -> String {
+        match *self {
+            AreaRef::Municipality(i) => data::MUNICIPALITIES[i as usize].name(lang).to_string(),
+            AreaRef::Province(i) => {
+                let p = &data::PROVINCES[i as usize];
+                match lang {
+                    Lang::Nl => format!("provincie {}", p.name_nl),
+                    Lang::Fr => format!("province de {}", p.name_fr),
+                    Lang::En => format!("province of {}", p.name_nl),
+                }
+            }
+            AreaRef::Region(r) => r.name().get(lang).to_string(),
+            AreaRef::Zone(z) => {
+                let z = &data::ZONES[z as usize];
+                match lang {
+                    Lang::Nl => format!("eerstelijnszone {}", z.name),
+                    Lang::Fr => format!("zone de première ligne {}", z.name),
+                    Lang::En => format!("primary care zone {}", z.name),
+                }
+            }
+            AreaRef::Judicial(j) => {
+                let j = &data::JUDICIALS[j as usize];
+                match lang {
+                    Lang::Nl => format!("gerechtelijk arrondissement {}", j.name_nl),
+                    Lang::Fr => format!("arrondissement judiciaire de {}", j.name_fr),
+                    Lang::En => format!("judicial district of {}", j.name_nl),
+                }
+            }
+            AreaRef::Arrondissement(a) => {
+                let a = &data::ARRONDISSEMENTS[a as usize];
+                let nl = if a.name_nl.is_empty() {
+                    a.name_fr
+                } else {
+                    a.name_nl
+                };
+                match lang {
+                    Lang::Nl => format!("arrondissement {nl}"),
+                    Lang::Fr => format!("arrondissement de {}", a.name_fr),
+                    Lang::En => format!("district of {nl}"),
+                }
+            }
+        }
+    }
+}
+
+/// The position of `item` in `table`, or `usize::MAX` if it is not an element of it.
+fn table_index<T>(table: &[T], item: &T) -> usize {
+    let start = table.as_ptr() as usize;
+    let at = item as *const T as usize;
+    let size = std::mem::size_of::<T>().max(1);
+    if at >= start && at < start + table.len() * size {
+        (at - start) / size
+    } else {
+        usize::MAX
+    }
+}

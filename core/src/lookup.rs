@@ -1,0 +1,760 @@
+//! From what a person typed to a place, its areas and the concepts that apply there.
+//!
+//! Lookups never fail: every input gives an [`Answer`], with [`Diagnostic`]s saying what was
+//! understood, corrected or wrong.
+
+use crate::data;
+use crate::dataset::{Dataset, NameTarget};
+use crate::diagnostics::Diagnostic;
+use crate::model::*;
+use crate::text::{fold, matches_exactly, within_one_edit};
+
+/// Longest input taken into account (characters). Longer input is no postcode or place name.
+pub const MAX_INPUT_CHARS: usize = 100;
+
+/// A place Wegwijs found for the input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// The postcode, when the input gave one or named a bpost locality.
+    pub postcode: Option<u16>,
+    /// The bpost locality (deelgemeente), when known.
+    pub locality: Option<&'static str>,
+    /// The municipality (after the 2025 mergers).
+    pub municipality: &'static Municipality,
+    /// Other municipalities the postcode touches (1040, 1050: the street decides).
+    pub also: Vec<&'static Municipality>,
+    /// The former municipality the input named, if it merged.
+    pub former: Option<&'static Merger>,
+    /// The eerstelijnszones the place can lie in (indices); more than one where the street decides.
+    pub(crate) zones: Vec<u8>,
+}
+
+impl Place {
+    /// The region.
+    pub fn region(&self) -> Region {
+        self.municipality.region
+    }
+
+    /// The eerstelijnszones the place can lie in: one, or several where the street decides.
+    pub fn zones(&self) -> impl Iterator<Item = &'static Zone> + '_ {
+        self.zones.iter().map(|&z| &data::ZONES[z as usize])
+    }
+
+    /// Whether the eerstelijnszone is certain (one zone) rather than a choice the street decides.
+    pub fn zone_is_certain(&self) -> bool {
+        self.zones.len() == 1
+    }
+
+    /// A short label: `8500 Kortrijk`, `Kortrijk`, or `2070 Zwijndrecht (Beveren-Kruibeke-Zwijndrecht)`.
+    pub fn label(&self, lang: Lang) -> String {
+        let muni = self.municipality.name(lang);
+        match (self.postcode, self.locality) {
+            (Some(pc), Some(loc))
+                if fold(loc) == fold(muni) || fold(loc) == fold(self.municipality.name_nl) =>
+            {
+                format!("{pc:04} {muni}")
+            }
+            (Some(pc), Some(loc)) => format!("{pc:04} {loc} ({muni})"),
+            (Some(pc), None) => format!("{pc:04} {muni}"),
+            _ => muni.to_string(),
+        }
+    }
+}
+
+/// The kind of an area a place lies in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AreaKind {
+    /// Region.
+    Region,
+    /// Province.
+    Province,
+    /// Administrative arrondissement.
+    Arrondissement,
+    /// Judicial arrondissement.
+    JudicialArrondissement,
+    /// Eerstelijnszone.
+    Eerstelijnszone,
+}
+
+impl AreaKind {
+    /// Stable id, as in the JSON output.
+    pub fn id(self) -> &'static str {
+        match self {
+            AreaKind::Region => "region",
+            AreaKind::Province => "province",
+            AreaKind::Arrondissement => "arrondissement",
+            AreaKind::JudicialArrondissement => "judicial_arrondissement",
+            AreaKind::Eerstelijnszone => "eerstelijnszone",
+        }
+    }
+}
+
+/// An area the place lies in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Area {
+    /// What kind of area.
+    pub kind: AreaKind,
+    /// Stable id (NIS code, zone id, judicial arrondissement id, region id).
+    pub id: &'static str,
+    /// Its name.
+    pub name: Text,
+    /// False when the place may lie in this area or another (Antwerpen: the street decides).
+    pub certain: bool,
+}
+
+/// Whether a concept applies at the place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applies {
+    /// It works here: by law or decree, or a source confirms an offer for this area.
+    Yes,
+    /// It may work here, but we do not know: ask the general entry.
+    Unknown,
+    /// The project has ended: not a current offer.
+    Ended,
+    /// It does not exist here (e.g. a Flemish concept in Wallonia).
+    No,
+}
+
+impl Applies {
+    /// Stable id: `yes`, `unknown`, `ended`, `no`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Applies::Yes => "yes",
+            Applies::Unknown => "unknown",
+            Applies::Ended => "ended",
+            Applies::No => "no",
+        }
+    }
+}
+
+/// Why a concept is shown as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// The place lies in these eerstelijnszones (more than one: the street decides).
+    Zone,
+    /// Present in every municipality of the scope by law or decree.
+    ByLaw,
+    /// Listed offers serve the place, through these areas.
+    Offers(Vec<AreaRef>),
+    /// Not known for this place.
+    UnknownHere,
+    /// The concept does not exist in this region.
+    OutsideScope(Scope),
+    /// The project ended on this date.
+    Ended(Date),
+}
+
+/// One concept's answer for the place.
+#[derive(Clone, Debug)]
+pub struct ConceptAnswer<'d> {
+    /// The concept.
+    pub concept: &'static Concept,
+    /// Whether it applies here.
+    pub applies: Applies,
+    /// The local offers that serve the place (current ones only).
+    pub offers: Vec<&'d Offer>,
+    /// Why.
+    pub reason: Reason,
+}
+
+/// What the lookup understood.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// One place.
+    Found,
+    /// Several places match the name equally well: see `candidates`.
+    Ambiguous,
+    /// No place: see the diagnostics.
+    NotAPlace,
+}
+
+/// The answer to a lookup: the place, its areas, every concept's applicability, and diagnostics.
+#[derive(Clone, Debug)]
+pub struct Answer<'d> {
+    /// What was understood.
+    pub outcome: Outcome,
+    /// The place, when found.
+    pub place: Option<Place>,
+    /// Other places the input may mean (ambiguous names, or suggestions).
+    pub candidates: Vec<Place>,
+    /// The areas the place lies in.
+    pub areas: Vec<Area>,
+    /// Every concept, those that apply first, in a stable order.
+    pub concepts: Vec<ConceptAnswer<'d>>,
+    /// What was understood, corrected or wrong, in order of importance.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'d> Answer<'d> {
+    /// The answer for one concept, by id.
+    pub fn concept(&self, id: &str) -> Option<&ConceptAnswer<'d>> {
+        self.concepts.iter().find(|c| c.concept.id == id)
+    }
+
+    /// The eerstelijnszones among the areas.
+    pub fn zones(&self) -> impl Iterator<Item = &Area> {
+        self.areas
+            .iter()
+            .filter(|a| a.kind == AreaKind::Eerstelijnszone)
+    }
+}
+
+impl Dataset {
+    /// Looks up a postcode or place name, as of the data's date.
+    ///
+    /// ```
+    /// let data = wegwijs_core::Dataset::builtin();
+    /// let answer = data.lookup("8500");
+    /// let place = answer.place.as_ref().unwrap();
+    /// assert_eq!(place.municipality.name_nl, "Kortrijk");
+    /// assert_eq!(answer.zones().next().unwrap().id, "kortrijk-kuurne-harelbeke");
+    ///
+    /// // A typo is forgiven, and said.
+    /// let answer = data.lookup("kortijk");
+    /// assert_eq!(answer.place.unwrap().municipality.nis, "34022");
+    /// assert!(!answer.diagnostics.is_empty());
+    ///
+    /// // Bad input never panics: it gets a message.
+    /// let answer = data.lookup("12");
+    /// assert!(answer.place.is_none());
+    /// println!("{}", answer.diagnostics[0].message(wegwijs_core::Lang::Nl));
+    /// ```
+    pub fn lookup(&self, input: &str) -> Answer<'_> {
+        self.lookup_on(input, data::DATA_DATE)
+    }
+
+    /// Looks up a postcode or place name as of `today` (projects that ended before it are not current).
+    pub fn lookup_on(&self, input: &str, today: Date) -> Answer<'_> {
+        let (place, candidates, mut diagnostics) = self.resolve(input);
+        let mut answer = Answer {
+            outcome: if place.is_some() {
+                Outcome::Found
+            } else if candidates.is_empty() {
+                Outcome::NotAPlace
+            } else {
+                Outcome::Ambiguous
+            },
+            place: None,
+            candidates,
+            areas: Vec::new(),
+            concepts: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        if let Some(place) = place {
+            answer.areas = areas_of(&place);
+            answer.concepts = self.concepts_at(&place, today);
+            place_diagnostics(&place, &mut diagnostics);
+            answer.place = Some(place);
+        }
+        diagnostics.sort_by_key(|d| d.severity());
+        answer.diagnostics = diagnostics;
+        answer
+    }
+
+    /// Resolves the input to a place (or candidates), with diagnostics.
+    fn resolve(&self, input: &str) -> (Option<Place>, Vec<Place>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        if input.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+            diags.push(Diagnostic::InvalidCharacters);
+            return (None, Vec::new(), diags);
+        }
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            diags.push(Diagnostic::Empty);
+            return (None, Vec::new(), diags);
+        }
+        if trimmed.chars().count() > MAX_INPUT_CHARS {
+            diags.push(Diagnostic::TooLong {
+                max: MAX_INPUT_CHARS,
+            });
+            return (None, Vec::new(), diags);
+        }
+        let folded = fold(trimmed);
+        if folded.is_empty() {
+            diags.push(Diagnostic::NoLetters);
+            return (None, Vec::new(), diags);
+        }
+        let (digits, rest) = split_postcode(&folded);
+        match digits {
+            Some(d) if d.len() != 4 => {
+                diags.push(Diagnostic::WrongLength { digits: d.len() });
+                (None, Vec::new(), diags)
+            }
+            Some(d) => {
+                let pc: u16 = d.parse().unwrap_or(0);
+                self.resolve_postcode(pc, rest, &mut diags)
+            }
+            None => self.resolve_name(&folded, &mut diags),
+        }
+    }
+
+    fn resolve_postcode(
+        &self,
+        pc: u16,
+        name: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> (Option<Place>, Vec<Place>, Vec<Diagnostic>) {
+        let locs = localities_of(pc);
+        if locs.is_empty() {
+            if let Some(s) = data::SPECIAL_POSTCODES.iter().find(|s| s.postcode == pc) {
+                diags.push(Diagnostic::SpecialPostcode {
+                    postcode: pc,
+                    name: s.name,
+                });
+            } else {
+                diags.push(Diagnostic::UnknownPostcode { postcode: pc });
+            }
+            return (None, Vec::new(), std::mem::take(diags));
+        }
+        // "8500 Kortrijk": let the name pick the locality; otherwise the main locality.
+        let mut chosen = None;
+        if !name.is_empty() {
+            chosen = locs
+                .iter()
+                .find(|&&i| matches_exactly(name, &fold(data::LOCALITIES[i].name)))
+                .or_else(|| {
+                    locs.iter().find(|&&i| {
+                        name_matches_municipality(name, data::LOCALITIES[i].municipality())
+                    })
+                })
+                .or_else(|| {
+                    locs.iter().find(|&&i| {
+                        name.len() >= 4 && within_one_edit(name, &fold(data::LOCALITIES[i].name))
+                    })
+                })
+                .copied();
+            if chosen.is_none() {
+                diags.push(Diagnostic::NameDoesNotMatchPostcode {
+                    postcode: pc,
+                    name: name.to_string(),
+                });
+            }
+        }
+        let li = chosen.unwrap_or_else(|| {
+            locs.iter()
+                .copied()
+                .find(|&i| data::LOCALITIES[i].main)
+                .unwrap_or(locs[0])
+        });
+        let place = place_of_locality(li, None);
+        if chosen.is_none() && locs.len() > 1 {
+            diags.push(Diagnostic::SeveralLocalities {
+                postcode: pc,
+                localities: locs.iter().map(|&i| data::LOCALITIES[i].name).collect(),
+            });
+        }
+        (Some(place), Vec::new(), std::mem::take(diags))
+    }
+
+    fn resolve_name(
+        &self,
+        folded: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> (Option<Place>, Vec<Place>, Vec<Diagnostic>) {
+        let mut targets = self.exact_names(folded);
+        if targets.is_empty() && folded.len() >= 4 {
+            // One typo forgiven: the closest names at one edit.
+            let near: Vec<(&str, NameTarget)> = self
+                .names
+                .iter()
+                .filter(|(n, _)| n.len().abs_diff(folded.len()) <= 1 && within_one_edit(folded, n))
+                .map(|(n, t)| (n.as_str(), *t))
+                .collect();
+            targets = near.into_iter().map(|(_, t)| t).collect();
+        }
+        let corrected = !targets.is_empty() && self.exact_names(folded).is_empty();
+        let places = places_of(&targets);
+        match places.len() {
+            0 => {
+                // Suggestions while typing: names that start with the input.
+                let suggestions: Vec<Place> = if folded.len() >= 3 {
+                    let start = self.names.partition_point(|(n, _)| n.as_str() < folded);
+                    let ts: Vec<NameTarget> = self.names[start..]
+                        .iter()
+                        .take_while(|(n, _)| n.starts_with(folded))
+                        .map(|(_, t)| *t)
+                        .collect();
+                    places_of(&ts).into_iter().take(8).collect()
+                } else {
+                    Vec::new()
+                };
+                diags.retain(|d| !matches!(d, Diagnostic::Corrected { .. }));
+                if suggestions.is_empty() {
+                    diags.push(Diagnostic::UnknownPlace {
+                        input: folded.to_string(),
+                    });
+                } else {
+                    diags.push(Diagnostic::Incomplete {
+                        input: folded.to_string(),
+                    });
+                }
+                (None, suggestions, std::mem::take(diags))
+            }
+            1 => {
+                if corrected {
+                    diags.push(Diagnostic::Corrected {
+                        from: folded.to_string(),
+                        to: place_name(&places[0]),
+                    });
+                }
+                (places.into_iter().next(), Vec::new(), std::mem::take(diags))
+            }
+            _ => {
+                // A municipality's own name wins over localities of the same name elsewhere.
+                let muni_hits: Vec<u16> = targets
+                    .iter()
+                    .filter_map(|t| match t {
+                        NameTarget::Municipality(m) => Some(*m),
+                        _ => None,
+                    })
+                    .collect();
+                let mut uniq = muni_hits.clone();
+                uniq.dedup();
+                if uniq.len() == 1 {
+                    let main_idx = places
+                        .iter()
+                        .position(|p| p.municipality.index() == uniq[0])
+                        .unwrap_or(0);
+                    let mut places = places;
+                    let main = places.remove(main_idx);
+                    if corrected {
+                        diags.push(Diagnostic::Corrected {
+                            from: folded.to_string(),
+                            to: place_name(&main),
+                        });
+                    } else {
+                        diags.push(Diagnostic::AlsoElsewhere {
+                            count: places.len(),
+                        });
+                    }
+                    (Some(main), places, std::mem::take(diags))
+                } else {
+                    diags.push(Diagnostic::Ambiguous {
+                        count: places.len(),
+                    });
+                    (None, places, std::mem::take(diags))
+                }
+            }
+        }
+    }
+
+    fn exact_names(&self, folded: &str) -> Vec<NameTarget> {
+        let start = self.names.partition_point(|(n, _)| n.as_str() < folded);
+        let mut out: Vec<NameTarget> = self.names[start..]
+            .iter()
+            .take_while(|(n, _)| n == folded)
+            .map(|(_, t)| *t)
+            .collect();
+        if out.is_empty() {
+            // Names with a lost accent (Walloon localities): `?` matches any letter.
+            out = self
+                .names
+                .iter()
+                .filter(|(n, _)| n.contains('?') && matches_exactly(folded, n))
+                .map(|(_, t)| *t)
+                .collect();
+        }
+        out
+    }
+
+    /// Every concept's answer at `place` on `today`.
+    fn concepts_at(&self, place: &Place, today: Date) -> Vec<ConceptAnswer<'_>> {
+        let m = place.municipality;
+        let mut out: Vec<ConceptAnswer<'_>> = data::CONCEPTS
+            .iter()
+            .enumerate()
+            .map(|(ci, concept)| {
+                let mut via = Vec::new();
+                let offers: Vec<&Offer> = self.offers_by_concept[ci]
+                    .iter()
+                    .map(|&i| &self.offers[i])
+                    .filter(|o| o.status.is_current(today))
+                    .filter(|o| {
+                        let hit: Vec<AreaRef> = o
+                            .serves
+                            .iter()
+                            .copied()
+                            .filter(|a| a.contains(m, &place.zones))
+                            .collect();
+                        let any = !hit.is_empty();
+                        via.extend(hit);
+                        any
+                    })
+                    .collect();
+                via.dedup();
+                let (applies, reason) = if !concept.scope.covers(m.region) {
+                    (Applies::No, Reason::OutsideScope(concept.scope))
+                } else if !concept.status.is_current(today) {
+                    (
+                        Applies::Ended,
+                        Reason::Ended(concept.status.until().unwrap_or(today)),
+                    )
+                } else if concept.id == "eerstelijnszones-zorgraden" {
+                    (Applies::Yes, Reason::Zone)
+                } else if !offers.is_empty() {
+                    (Applies::Yes, Reason::Offers(via))
+                } else {
+                    match concept.coverage {
+                        Coverage::Everywhere(s) if s.covers(m.region) => {
+                            (Applies::Yes, Reason::ByLaw)
+                        }
+                        _ => (Applies::Unknown, Reason::UnknownHere),
+                    }
+                };
+                let offers = if applies == Applies::Yes {
+                    offers
+                } else {
+                    Vec::new()
+                };
+                ConceptAnswer {
+                    concept,
+                    applies,
+                    offers,
+                    reason,
+                }
+            })
+            .collect();
+        out.sort_by_key(|c| c.applies); // stable: keeps the product's order within each group
+        out
+    }
+}
+
+/// `"b 8500 kortrijk"` → (`Some("8500")`, `"kortrijk"`); `"kortrijk"` → (`None`, …).
+fn split_postcode(folded: &str) -> (Option<&str>, &str) {
+    let mut s = folded;
+    for prefix in ["be ", "b "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                s = rest;
+            }
+        }
+    }
+    let digits_end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if digits_end == 0 {
+        // "Kortrijk 8500": the number at the end.
+        if let Some((name, last)) = s.rsplit_once(' ') {
+            if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
+                return (Some(last), name);
+            }
+        }
+        return (None, s);
+    }
+    let (digits, rest) = s.split_at(digits_end);
+    (Some(digits), rest.trim())
+}
+
+fn localities_of(pc: u16) -> Vec<usize> {
+    let start = data::LOCALITIES.partition_point(|l| l.postcode < pc);
+    (start..data::LOCALITIES.len())
+        .take_while(|&i| data::LOCALITIES[i].postcode == pc)
+        .collect()
+}
+
+fn name_matches_municipality(name: &str, m: &Municipality) -> bool {
+    fold(m.name_nl) == name || fold(m.name_fr) == name
+}
+
+fn place_of_locality(li: usize, former: Option<&'static Merger>) -> Place {
+    let l = &data::LOCALITIES[li];
+    let m = l.municipality();
+    let zones = if l.zones.is_empty() {
+        m.zones.to_vec()
+    } else {
+        l.zones.to_vec()
+    };
+    Place {
+        postcode: Some(l.postcode),
+        locality: Some(l.name),
+        municipality: m,
+        also: l
+            .all_municipalities()
+            .filter(|x| !std::ptr::eq(*x, m))
+            .collect(),
+        former,
+        zones,
+    }
+}
+
+fn place_of_municipality(mi: u16, former: Option<&'static Merger>) -> Place {
+    let m = &data::MUNICIPALITIES[mi as usize];
+    Place {
+        postcode: None,
+        locality: None,
+        municipality: m,
+        also: Vec::new(),
+        former,
+        zones: m.zones.to_vec(),
+    }
+}
+
+/// Turns name targets into places: one per municipality, the most specific target winning.
+fn places_of(targets: &[NameTarget]) -> Vec<Place> {
+    let former_of = |mi: u16| {
+        targets.iter().find_map(|t| match t {
+            NameTarget::Former(f)
+                if data::MERGERS[*f as usize].new == mi && data::MERGERS[*f as usize].is_merger =>
+            {
+                Some(&data::MERGERS[*f as usize])
+            }
+            _ => None,
+        })
+    };
+    let mut places: Vec<Place> = Vec::new();
+    let mut seen: Vec<u16> = Vec::new();
+    // Municipalities by name first, then localities, then former municipalities.
+    for t in targets
+        .iter()
+        .filter(|t| matches!(t, NameTarget::Municipality(_)))
+    {
+        if let NameTarget::Municipality(mi) = *t {
+            if !seen.contains(&mi) {
+                seen.push(mi);
+                places.push(place_of_municipality(mi, former_of(mi)));
+            }
+        }
+    }
+    for t in targets
+        .iter()
+        .filter(|t| matches!(t, NameTarget::Locality(_)))
+    {
+        if let NameTarget::Locality(li) = *t {
+            let mi = data::LOCALITIES[li as usize].municipality;
+            if !seen.contains(&mi) {
+                seen.push(mi);
+                places.push(place_of_locality(li as usize, former_of(mi)));
+            }
+        }
+    }
+    for t in targets
+        .iter()
+        .filter(|t| matches!(t, NameTarget::Former(_)))
+    {
+        if let NameTarget::Former(f) = *t {
+            let mi = data::MERGERS[f as usize].new;
+            if !seen.contains(&mi) {
+                seen.push(mi);
+                places.push(place_of_municipality(mi, Some(&data::MERGERS[f as usize])));
+            }
+        }
+    }
+    places
+}
+
+/// The name a place was recognised by: the locality, the former municipality, or the municipality.
+fn place_name(p: &Place) -> String {
+    p.locality
+        .or(p.former.map(|f| f.old_name))
+        .unwrap_or(p.municipality.name_nl)
+        .to_string()
+}
+
+fn areas_of(place: &Place) -> Vec<Area> {
+    let m = place.municipality;
+    let mut areas = vec![Area {
+        kind: AreaKind::Region,
+        id: m.region.id(),
+        name: m.region.name(),
+        certain: true,
+    }];
+    if let Some(p) = m.province() {
+        areas.push(Area {
+            kind: AreaKind::Province,
+            id: p.nis,
+            name: Text {
+                nl: p.name_nl,
+                fr: p.name_fr,
+                en: p.name_nl,
+            },
+            certain: true,
+        });
+    }
+    let a = m.arrondissement();
+    let a_nl = if a.name_nl.is_empty() {
+        a.name_fr
+    } else {
+        a.name_nl
+    };
+    areas.push(Area {
+        kind: AreaKind::Arrondissement,
+        id: a.nis,
+        name: Text {
+            nl: a_nl,
+            fr: a.name_fr,
+            en: a_nl,
+        },
+        certain: true,
+    });
+    let j = m.judicial();
+    areas.push(Area {
+        kind: AreaKind::JudicialArrondissement,
+        id: j.id,
+        name: Text {
+            nl: j.name_nl,
+            fr: j.name_fr,
+            en: j.name_nl,
+        },
+        certain: true,
+    });
+    let certain = place.zones.len() == 1;
+    for z in place.zones() {
+        areas.push(Area {
+            kind: AreaKind::Eerstelijnszone,
+            id: z.id,
+            name: Text {
+                nl: z.name,
+                fr: z.name,
+                en: z.name,
+            },
+            certain,
+        });
+    }
+    areas
+}
+
+fn place_diagnostics(place: &Place, diags: &mut Vec<Diagnostic>) {
+    let m = place.municipality;
+    if let Some(f) = place.former {
+        if f.date.year >= 2019 {
+            diags.push(Diagnostic::Merged {
+                old_name: f.old_name,
+                new_name: m.name_nl,
+                date: f.date,
+            });
+        }
+    }
+    if !place.also.is_empty() {
+        let mut names = vec![m.name_nl];
+        names.extend(place.also.iter().map(|x| x.name_nl));
+        diags.push(Diagnostic::SharedPostcode {
+            postcode: place.postcode.unwrap_or(0),
+            municipalities: names,
+        });
+    }
+    if place.zones.len() > 1 {
+        diags.push(Diagnostic::ZoneDependsOnStreet {
+            zones: place.zones().map(|z| z.name).collect(),
+        });
+    }
+    if m.region == Region::Wallonia {
+        diags.push(Diagnostic::OutsideFlandersBrussels {
+            german_speaking: m.is_german_speaking(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_postcodes() {
+        assert_eq!(split_postcode("8500"), (Some("8500"), ""));
+        assert_eq!(
+            split_postcode("b 8500 kortrijk"),
+            (Some("8500"), "kortrijk")
+        );
+        assert_eq!(split_postcode("kortrijk 8500"), (Some("8500"), "kortrijk"));
+        assert_eq!(split_postcode("kortrijk"), (None, "kortrijk"));
+        assert_eq!(split_postcode("850"), (Some("850"), ""));
+    }
+}

@@ -1,0 +1,541 @@
+//! The domain model: places, areas, concepts and offers.
+//!
+//! Everything here is plain data. The built-in dataset is compiled into static tables by `build.rs`;
+//! a second layer of offers supplied at run time uses the same [`Offer`] type (its fields are
+//! [`Cow`]s, borrowed for built-in data and owned for a layer).
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// A language Wegwijs speaks. Dutch is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Nederlands.
+    #[default]
+    Nl,
+    /// Français.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// All languages, in the order texts are stored.
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::Fr, Lang::En];
+
+    /// The BCP 47 code: `nl`, `fr` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `nl`, `fr` or `en` (case and surrounding spaces forgiven, `nl-BE` accepted).
+    ///
+    /// ```
+    /// use wegwijs_core::Lang;
+    /// assert_eq!(Lang::parse(" FR-be"), Some(Lang::Fr));
+    /// assert_eq!(Lang::parse("de"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim();
+        let primary = s.split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "nl" => Some(Lang::Nl),
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text in the three languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// Dutch.
+    pub nl: &'static str,
+    /// French.
+    pub fr: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.nl,
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A list of short phrases in the three languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextList {
+    /// Dutch.
+    pub nl: &'static [&'static str],
+    /// French.
+    pub fr: &'static [&'static str],
+    /// English.
+    pub en: &'static [&'static str],
+}
+
+impl TextList {
+    /// The phrases in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static [&'static str] {
+        match lang {
+            Lang::Nl => self.nl,
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A calendar date (no time zone: the data speaks in dates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use wegwijs_core::Date;
+    /// let d = Date::parse("2024-02-29").unwrap();
+    /// assert_eq!((d.year, d.month, d.day), (2024, 2, 29));
+    /// assert!(Date::parse("2024-13-01").is_none());
+    /// ```
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let year: u16 = it.next()?.parse().ok()?;
+        let month: u8 = it.next()?.parse().ok()?;
+        let day: u8 = it.next()?.parse().ok()?;
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A Belgian region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Region {
+    /// Vlaams Gewest.
+    Flanders,
+    /// Brussels Hoofdstedelijk Gewest.
+    Brussels,
+    /// Waals Gewest (includes the German-speaking community).
+    Wallonia,
+}
+
+impl Region {
+    /// Stable id: `flanders`, `brussels`, `wallonia`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::Flanders => "flanders",
+            Region::Brussels => "brussels",
+            Region::Wallonia => "wallonia",
+        }
+    }
+
+    /// The region's name.
+    pub fn name(self) -> Text {
+        match self {
+            Region::Flanders => Text {
+                nl: "Vlaanderen",
+                fr: "Flandre",
+                en: "Flanders",
+            },
+            Region::Brussels => Text {
+                nl: "Brussels Hoofdstedelijk Gewest",
+                fr: "Région de Bruxelles-Capitale",
+                en: "Brussels-Capital Region",
+            },
+            Region::Wallonia => Text {
+                nl: "Wallonië",
+                fr: "Wallonie",
+                en: "Wallonia",
+            },
+        }
+    }
+}
+
+/// A province (Brussels has none).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Province {
+    /// NIS code, e.g. `30000` for West-Vlaanderen.
+    pub nis: &'static str,
+    /// Dutch name.
+    pub name_nl: &'static str,
+    /// French name.
+    pub name_fr: &'static str,
+}
+
+/// An administrative arrondissement.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Arrondissement {
+    /// NIS code, e.g. `34000` for Kortrijk.
+    pub nis: &'static str,
+    /// Dutch name (empty where no clean source gives one).
+    pub name_nl: &'static str,
+    /// French name.
+    pub name_fr: &'static str,
+}
+
+/// A judicial arrondissement (gerechtelijk arrondissement), after the 2025 mergers.
+#[derive(Debug, PartialEq, Eq)]
+pub struct JudicialArrondissement {
+    /// Stable id, e.g. `west-vlaanderen`.
+    pub id: &'static str,
+    /// Dutch name.
+    pub name_nl: &'static str,
+    /// French name.
+    pub name_fr: &'static str,
+}
+
+/// An eerstelijnszone (primary-care zone), with its zorgraad where known.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Zone {
+    /// Stable id: the zone name in lower case, other characters folded to `-` (e.g. `westkust-polder`).
+    pub id: &'static str,
+    /// The zone's name as the provinces' statistics service writes it (e.g. `Kortrijk-Kuurne-Harelbeke`).
+    pub name: &'static str,
+    /// The zorgraad's name as a source states it, if known with at least medium confidence.
+    pub zorgraad: Option<&'static str>,
+    /// The zorgraad's website, if a source gives one.
+    pub website: Option<&'static str>,
+    /// Where the zorgraad name comes from.
+    pub zorgraad_source: Option<&'static str>,
+}
+
+/// A municipality as of 1 January 2025.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Municipality {
+    /// NIS (REFNIS) code, 5 digits.
+    pub nis: &'static str,
+    /// Dutch name.
+    pub name_nl: &'static str,
+    /// French name.
+    pub name_fr: &'static str,
+    /// Region.
+    pub region: Region,
+    /// Index into the province table, if any.
+    pub(crate) province: Option<u8>,
+    /// Index into the arrondissement table.
+    pub(crate) arrondissement: u8,
+    /// Index into the judicial arrondissement table.
+    pub(crate) judicial: u8,
+    /// Indices into the zone table: one zone, or several where the street decides (Antwerpen).
+    pub(crate) zones: &'static [u8],
+}
+
+impl Municipality {
+    /// The name in `lang` (French for `fr`, Dutch otherwise; Brussels and the bilingual names differ).
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.name_fr,
+            _ => self.name_nl,
+        }
+    }
+}
+
+/// One bpost locality: a (postcode, place name) pair.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Locality {
+    /// The 4-digit postcode.
+    pub postcode: u16,
+    /// The bpost place name (deelgemeente or municipality).
+    pub name: &'static str,
+    /// Whether the locality carries the municipality's own name.
+    pub main: bool,
+    /// Index of the municipality bpost assigns it to.
+    pub(crate) municipality: u16,
+    /// Every municipality the postcode touches (more than one only for 1040 and 1050).
+    pub(crate) all_municipalities: &'static [u16],
+    /// For Antwerp postcodes: the zones the locality lies in, where known (else empty: the municipality's).
+    pub(crate) zones: &'static [u8],
+}
+
+/// A bpost organisation or sorting code: a real code, but not a place.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SpecialPostcode {
+    /// The postcode.
+    pub postcode: u16,
+    /// Its bpost name, e.g. `Sinterklaas`.
+    pub name: &'static str,
+}
+
+/// A former municipality and what it became.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Merger {
+    /// The former NIS code.
+    pub old_nis: &'static str,
+    /// The former name.
+    pub old_name: &'static str,
+    /// Index of the successor municipality.
+    pub(crate) new: u16,
+    /// When the change took effect.
+    pub date: Date,
+    /// Whether it was a real merger (as opposed to a recode of the same municipality).
+    pub is_merger: bool,
+}
+
+/// Where a concept exists at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Only in the Flemish Region.
+    Flanders,
+    /// In Flanders and in Brussels.
+    FlandersBrussels,
+    /// In all of Belgium (federal law).
+    Belgium,
+}
+
+impl Scope {
+    /// Whether the scope covers `region`.
+    pub fn covers(self, region: Region) -> bool {
+        match self {
+            Scope::Flanders => region == Region::Flanders,
+            Scope::FlandersBrussels => region != Region::Wallonia,
+            Scope::Belgium => true,
+        }
+    }
+
+    /// Stable id as in the data files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Scope::Flanders => "flanders",
+            Scope::FlandersBrussels => "flanders_brussels",
+            Scope::Belgium => "belgium",
+        }
+    }
+}
+
+/// How we know a concept is present in a municipality of its scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    /// By law or decree in every municipality of the given scope.
+    Everywhere(Scope),
+    /// Only where a listed offer serves the place; elsewhere unknown (not absent).
+    Listed,
+}
+
+/// A concept's status over time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Structural, anchored in law or decree or lasting funding.
+    Structural,
+    /// A pilot or project, funded until a date.
+    Project {
+        /// Last day of the funding as the sources state it.
+        until: Date,
+    },
+    /// Ended on a date; what came after is not known.
+    Ended {
+        /// Last day.
+        until: Date,
+    },
+}
+
+impl Status {
+    /// Whether the concept is a current offer on `today`.
+    pub fn is_current(self, today: Date) -> bool {
+        match self {
+            Status::Structural => true,
+            Status::Project { until } => today <= until,
+            Status::Ended { .. } => false,
+        }
+    }
+
+    /// The end date, if any.
+    pub fn until(self) -> Option<Date> {
+        match self {
+            Status::Structural => None,
+            Status::Project { until } | Status::Ended { until } => Some(until),
+        }
+    }
+}
+
+/// What a citizen can do with a concept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Access {
+    /// Walk in without an appointment.
+    WalkIn,
+    /// Call.
+    Call,
+    /// Online: chat, mail or a website.
+    Online,
+    /// Make an appointment.
+    Appointment,
+    /// Only through a professional (a doctor, the police, a social worker).
+    ViaProfessional,
+    /// No service for citizens: a network of professionals behind the scenes.
+    None,
+}
+
+impl Access {
+    /// Stable id as in the data files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Access::WalkIn => "walk_in",
+            Access::Call => "call",
+            Access::Online => "online",
+            Access::Appointment => "appointment",
+            Access::ViaProfessional => "via_professional",
+            Access::None => "none",
+        }
+    }
+}
+
+/// A source with its date.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The address of the page or document.
+    pub url: &'static str,
+    /// The date as the source states it (`onbekend` when undated).
+    pub date: &'static str,
+    /// What Wegwijs took from it.
+    pub used_for: &'static str,
+}
+
+/// One of the integrated concepts of the first line.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Concept {
+    /// The stable id, e.g. `overkop`.
+    pub id: &'static str,
+    /// Name.
+    pub name: Text,
+    /// Short name or abbreviation (may be empty).
+    pub abbreviation: &'static str,
+    /// Other names people or professionals use.
+    pub aliases: &'static [&'static str],
+    /// What it does, one plain sentence.
+    pub summary: Text,
+    /// How to get there, one or two plain sentences.
+    pub how: Text,
+    /// For whom.
+    pub target: TextList,
+    /// Where the concept exists at all.
+    pub scope: Scope,
+    /// How presence in a municipality is known.
+    pub coverage: Coverage,
+    /// Status over time.
+    pub status: Status,
+    /// What a citizen can do.
+    pub access: &'static [Access],
+    /// Websites about the concept.
+    pub websites: &'static [&'static str],
+    /// The scale it works at (Dutch).
+    pub scale: &'static str,
+    /// The responsible policy domain (Dutch).
+    pub policy_domain: &'static str,
+    /// Legal basis (Dutch).
+    pub legal_basis: &'static str,
+    /// Sources with dates.
+    pub sources: &'static [Source],
+}
+
+/// An area an offer serves or a place lies in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AreaRef {
+    /// A municipality (index).
+    Municipality(u16),
+    /// A province (index).
+    Province(u8),
+    /// A region.
+    Region(Region),
+    /// An eerstelijnszone (index).
+    Zone(u8),
+    /// A judicial arrondissement (index).
+    Judicial(u8),
+    /// An administrative arrondissement (index).
+    Arrondissement(u8),
+}
+
+/// How sure we are that an offer serves an area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    /// A source names this area.
+    Confirmed,
+    /// Follows from a stated rule (e.g. one network per province).
+    Derived,
+    /// Present everywhere by law or decree.
+    ByLaw,
+}
+
+impl Confidence {
+    /// Stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Derived => "derived",
+            Confidence::ByLaw => "by_law",
+        }
+    }
+}
+
+/// An offer's own status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfferStatus {
+    /// Working.
+    Active,
+    /// A project, funded until a date.
+    Project(Option<Date>),
+    /// Ended on a date.
+    Ended(Option<Date>),
+}
+
+impl OfferStatus {
+    /// Whether the offer is current on `today`.
+    pub fn is_current(self, today: Date) -> bool {
+        match self {
+            OfferStatus::Active => true,
+            OfferStatus::Project(until) => until.is_none_or(|u| today <= u),
+            OfferStatus::Ended(_) => false,
+        }
+    }
+}
+
+/// A concrete local instance of a concept: an OverKop-huis, a Veilig Huis, a GGZ network, …
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offer {
+    /// Stable id, unique within its concept.
+    pub id: Cow<'static, str>,
+    /// Index of its concept.
+    pub(crate) concept: u8,
+    /// The name as the source states it.
+    pub name: Cow<'static, str>,
+    /// Address, if a source gives it.
+    pub address: Option<Cow<'static, str>>,
+    /// Phone, if a source gives it.
+    pub phone: Option<Cow<'static, str>>,
+    /// E-mail, if a source gives it.
+    pub email: Option<Cow<'static, str>>,
+    /// Website, if a source gives it.
+    pub website: Option<Cow<'static, str>>,
+    /// The areas it serves.
+    pub serves: Cow<'static, [AreaRef]>,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// Its status.
+    pub status: OfferStatus,
+    /// Source addresses.
+    pub sources: Cow<'static, [Cow<'static, str>]>,
+    /// The date of the source, as stated.
+    pub source_date: Cow<'static, str>,
+    /// A short note for professionals (Dutch).
+    pub note: Option<Cow<'static, str>>,
+}

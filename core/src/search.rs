@@ -1,0 +1,382 @@
+//! Search by need: from the words people type ("schulden", "mon mari me frappe", "homeless") to the
+//! concepts that help, ranked and explained.
+//!
+//! The vocabulary is data (`core/data/needs.toml`): life situations with words in nl, fr and en,
+//! each pointing at concepts with a weight. The concepts' own names, abbreviations and aliases are
+//! terms too. All three languages are matched at once.
+//!
+//! Matching forgives what people really type: case and accents (folding), stop words, plurals and
+//! simple inflections (a light stemmer), one typo in words of five letters or more, prefixes while
+//! typing, and Dutch compounds (`schuldhulpverlening` finds the term words inside it).
+
+use crate::data;
+use crate::lookup::{Answer, Applies};
+use crate::model::{Concept, Lang, Text, TextList};
+use crate::text::{fold, within_one_edit};
+
+/// Longest query taken into account, in characters; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 300;
+/// Most query words taken into account.
+pub const MAX_QUERY_WORDS: usize = 16;
+/// Results below this score are not shown.
+const MIN_SCORE: f32 = 0.25;
+
+/// A life situation or need from the vocabulary.
+#[derive(Debug, PartialEq)]
+pub struct Need {
+    /// Stable id, e.g. `schulden`.
+    pub id: &'static str,
+    /// Its label, e.g. "Schulden en geldzorgen".
+    pub label: Text,
+    /// The words and phrases that point to it.
+    pub terms: TextList,
+    /// Concept index and weight (0–1).
+    pub(crate) concepts: &'static [(u8, f32)],
+}
+
+impl Need {
+    /// All needs of the vocabulary.
+    pub fn all() -> &'static [Need] {
+        data::NEEDS
+    }
+
+    /// The concepts it points to, with their weights.
+    pub fn concepts(&self) -> impl Iterator<Item = (&'static Concept, f32)> + '_ {
+        self.concepts
+            .iter()
+            .map(|&(c, w)| (&data::CONCEPTS[c as usize], w))
+    }
+}
+
+/// Where a term comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TermSource {
+    /// A need of the vocabulary.
+    Need(&'static Need),
+    /// A concept's own name, abbreviation or alias.
+    ConceptName(&'static Concept),
+}
+
+#[derive(Debug)]
+struct Term {
+    phrase: &'static str,
+    words: Vec<u32>,
+    source: TermSource,
+}
+
+/// The search index, built once with the dataset.
+#[derive(Debug, Default)]
+pub struct Index {
+    words: Vec<String>,
+    stems: Vec<String>,
+    terms: Vec<Term>,
+    /// For each word, the terms that contain it.
+    postings: Vec<Vec<u32>>,
+    stopwords: Vec<String>,
+}
+
+impl Index {
+    pub(crate) fn build() -> Index {
+        let mut idx = Index {
+            stopwords: data::STOPWORDS.iter().map(|s| fold(s)).collect(),
+            ..Index::default()
+        };
+        idx.stopwords.sort();
+        let mut dict: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut add_term = |idx: &mut Index, phrase: &'static str, source: TermSource| {
+            let folded = fold(phrase);
+            let mut words = Vec::new();
+            for w in folded.split(' ').filter(|w| !w.is_empty()) {
+                if idx.is_stopword(w) && folded.contains(' ') {
+                    continue;
+                }
+                let id = *dict.entry(w.to_string()).or_insert_with(|| {
+                    idx.words.push(w.to_string());
+                    idx.stems.push(stem(w).to_string());
+                    idx.postings.push(Vec::new());
+                    (idx.words.len() - 1) as u32
+                });
+                if !words.contains(&id) {
+                    words.push(id);
+                }
+            }
+            if words.is_empty() {
+                return;
+            }
+            let t = idx.terms.len() as u32;
+            for &w in &words {
+                idx.postings[w as usize].push(t);
+            }
+            idx.terms.push(Term {
+                phrase,
+                words,
+                source,
+            });
+        };
+        for need in data::NEEDS {
+            for lang in Lang::ALL {
+                for &t in need.terms.get(lang) {
+                    add_term(&mut idx, t, TermSource::Need(need));
+                }
+            }
+        }
+        for c in data::CONCEPTS {
+            for lang in Lang::ALL {
+                add_term(&mut idx, c.name.get(lang), TermSource::ConceptName(c));
+            }
+            if !c.abbreviation.is_empty() {
+                add_term(&mut idx, c.abbreviation, TermSource::ConceptName(c));
+            }
+            for &a in c.aliases {
+                add_term(&mut idx, a, TermSource::ConceptName(c));
+            }
+        }
+        idx
+    }
+
+    fn is_stopword(&self, w: &str) -> bool {
+        self.stopwords
+            .binary_search_by(|s| s.as_str().cmp(w))
+            .is_ok()
+    }
+
+    /// How well query word `q` matches dictionary word `i` (0 = not at all).
+    fn word_match(&self, q: &str, q_stem: &str, i: usize, last: bool) -> f32 {
+        let w = self.words[i].as_str();
+        if q == w {
+            return 1.0;
+        }
+        let s = self.stems[i].as_str();
+        if q_stem == s && q_stem.len() >= 3 {
+            return 0.95;
+        }
+        let (ql, wl) = (q.len(), w.len());
+        // While typing: the query word is the start of a longer word.
+        if ql >= 3 && wl > ql && w.starts_with(q) {
+            let ratio = ql as f32 / wl as f32;
+            let base = if last { 0.6 } else { 0.45 };
+            return base + 0.35 * ratio;
+        }
+        // One typo in a word of five letters or more.
+        if ql >= 5
+            && wl >= 4
+            && ql.abs_diff(wl) <= 1
+            && (within_one_edit(q, w) || within_one_edit(q_stem, s))
+        {
+            return 0.8;
+        }
+        // A compound: the dictionary word is the start or the end of the query word.
+        if wl >= 4
+            && ql >= wl + 3
+            && (q.starts_with(w) || q.ends_with(w) || q.starts_with(s) && s.len() >= 4)
+        {
+            return 0.7 * (0.6 + 0.4 * wl as f32 / ql as f32);
+        }
+        0.0
+    }
+}
+
+/// One matched word, for the explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matched {
+    /// The word as understood (folded).
+    pub word: String,
+    /// The term it matched.
+    pub term: &'static str,
+    /// Where the term comes from.
+    pub source: TermSource,
+}
+
+impl Matched {
+    /// "“schulden” → Schulden en geldzorgen" in `lang`.
+    pub fn explain(&self, lang: Lang) -> String {
+        let what = match self.source {
+            TermSource::Need(n) => n.label.get(lang),
+            TermSource::ConceptName(c) => c.name.get(lang),
+        };
+        format!("“{}” → {what}", self.word)
+    }
+}
+
+/// One ranked result.
+#[derive(Clone, Debug)]
+pub struct SearchResult {
+    /// The concept.
+    pub concept: &'static Concept,
+    /// The score (higher is better; comparable within one query).
+    pub score: f32,
+    /// What matched, best first.
+    pub matched: Vec<Matched>,
+    /// Whether the concept applies at the place, when a place was given.
+    pub applies: Option<Applies>,
+}
+
+/// Splits the query into folded words without stop words, bounded in length and count.
+fn query_words(index: &Index, query: &str) -> Vec<String> {
+    let capped: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    fold(&capped)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !index.is_stopword(w))
+        .take(MAX_QUERY_WORDS)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A light stemmer for the three languages: strips plural and common inflection endings.
+pub(crate) fn stem(w: &str) -> &str {
+    for suffix in ["ingen", "eren", "ing", "en", "es", "s", "e", "x"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if s.len() >= 4 {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+impl crate::Dataset {
+    /// Searches concepts by need, optionally at a place (from [`Dataset::lookup`]).
+    ///
+    /// ```
+    /// use wegwijs_core::Dataset;
+    /// let data = Dataset::builtin();
+    /// let results = data.search("mijn partner slaat me", None);
+    /// assert_eq!(results[0].concept.id, "fjc-veilig-huis-ketenaanpak-ifg");
+    /// ```
+    ///
+    /// [`Dataset::lookup`]: crate::Dataset::lookup
+    pub fn search(&self, query: &str, place: Option<&Answer<'_>>) -> Vec<SearchResult> {
+        let index = &self.search_index;
+        let qwords = query_words(index, query);
+        if qwords.is_empty() {
+            return Vec::new();
+        }
+        // Best match per (term, term word): quality and which query word.
+        let mut term_hits: std::collections::HashMap<u32, Vec<(u32, f32, usize)>> =
+            std::collections::HashMap::new();
+        for (qi, q) in qwords.iter().enumerate() {
+            let q_stem = stem(q);
+            let last = qi + 1 == qwords.len();
+            for wi in 0..index.words.len() {
+                let quality = index.word_match(q, q_stem, wi, last);
+                if quality <= 0.0 {
+                    continue;
+                }
+                for &t in &index.postings[wi] {
+                    let hits = term_hits.entry(t).or_default();
+                    match hits.iter_mut().find(|h| h.0 == wi as u32) {
+                        Some(h) if h.1 >= quality => {}
+                        Some(h) => *h = (wi as u32, quality, qi),
+                        None => hits.push((wi as u32, quality, qi)),
+                    }
+                }
+            }
+        }
+        // Score terms; keep the best term per source.
+        let n_concepts = data::CONCEPTS.len();
+        let mut scores = vec![0f32; n_concepts];
+        let mut best_per_concept: Vec<Vec<(f32, Matched)>> = vec![Vec::new(); n_concepts];
+        let mut need_scores: Vec<(&'static Need, f32, Matched)> = Vec::new();
+        let mut concept_name_scores: Vec<(usize, f32, Matched)> = Vec::new();
+        let mut terms: Vec<_> = term_hits.into_iter().collect();
+        terms.sort_by_key(|(t, _)| *t); // deterministic
+        for (t, hits) in terms {
+            let term = &index.terms[t as usize];
+            let n = term.words.len() as f32;
+            let sum: f32 = hits.iter().map(|h| h.1).sum();
+            let coverage = sum / n;
+            // A phrase counts fully only when all its words occur; a longer full phrase is a stronger signal.
+            let score = if hits.len() == term.words.len() {
+                coverage * (1.0 + 0.15 * (n - 1.0))
+            } else {
+                coverage * 0.6
+            };
+            let best_q = hits
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|h| h.2)
+                .unwrap_or(0);
+            let matched = Matched {
+                word: qwords[best_q].clone(),
+                term: term.phrase,
+                source: term.source,
+            };
+            match term.source {
+                TermSource::Need(need) => match need_scores
+                    .iter_mut()
+                    .find(|(n, _, _)| std::ptr::eq(*n, need))
+                {
+                    Some(e) if e.1 >= score => {}
+                    Some(e) => {
+                        e.1 = score;
+                        e.2 = matched;
+                    }
+                    None => need_scores.push((need, score, matched)),
+                },
+                TermSource::ConceptName(c) => {
+                    let ci = crate::Dataset::concept_index(c);
+                    match concept_name_scores.iter_mut().find(|e| e.0 == ci) {
+                        Some(e) if e.1 >= score => {}
+                        Some(e) => {
+                            e.1 = score;
+                            e.2 = matched;
+                        }
+                        None => concept_name_scores.push((ci, score, matched)),
+                    }
+                }
+            }
+        }
+        // Needs → concepts: the strongest need counts fully, further needs add a little.
+        let mut contributions: Vec<Vec<f32>> = vec![Vec::new(); n_concepts];
+        for (need, s, m) in &need_scores {
+            for &(ci, w) in need.concepts {
+                contributions[ci as usize].push(s * w);
+                best_per_concept[ci as usize].push((s * w, m.clone()));
+            }
+        }
+        for (ci, s, m) in concept_name_scores {
+            // Naming the concept itself is the strongest signal there is.
+            contributions[ci].push(s * 1.2);
+            best_per_concept[ci].push((s * 1.2, m));
+        }
+        for ci in 0..n_concepts {
+            let c = &mut contributions[ci];
+            c.sort_by(|a, b| b.total_cmp(a));
+            scores[ci] =
+                c.first().copied().unwrap_or(0.0) + 0.1 * c.iter().skip(1).take(3).sum::<f32>();
+        }
+        let mut results: Vec<SearchResult> = data::CONCEPTS
+            .iter()
+            .enumerate()
+            .filter(|(ci, _)| scores[*ci] >= MIN_SCORE)
+            .map(|(ci, concept)| {
+                let applies = place.and_then(|a| a.concept(concept.id)).map(|c| c.applies);
+                let factor = match applies {
+                    None | Some(Applies::Yes) => 1.0,
+                    Some(Applies::Unknown) => 0.9,
+                    Some(Applies::Ended) => 0.6,
+                    Some(Applies::No) => 0.4,
+                };
+                let mut m = std::mem::take(&mut best_per_concept[ci]);
+                m.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let mut matched: Vec<Matched> = Vec::new();
+                for (_, x) in m {
+                    if !matched.iter().any(|y| y.source == x.source) && matched.len() < 3 {
+                        matched.push(x);
+                    }
+                }
+                // Ended projects are never a first answer over a current one with a similar score.
+                let ended = !concept.status.is_current(data::DATA_DATE);
+                let status_factor = if ended { 0.7 } else { 1.0 };
+                SearchResult {
+                    concept,
+                    score: scores[ci] * factor * status_factor,
+                    matched,
+                    applies,
+                }
+            })
+            .collect();
+        results.sort_by(|a, b| b.score.total_cmp(&a.score)); // stable: equal scores keep the product's order
+        results
+    }
+}

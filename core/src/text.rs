@@ -1,0 +1,141 @@
+//! Text folding and fuzzy comparison, shared by place lookup and need search.
+//!
+//! Folding: lower case, accents removed (`É` → `e`, `ß` → `ss`), every run of other characters
+//! (punctuation, apostrophes, hyphens, spaces) becomes one space. A hand-written table of the Latin
+//! letters Belgian names and the three languages use keeps the wasm small: a Unicode normalisation
+//! crate would add its tables (tens of KB) for letters nobody types here.
+
+/// Folds `s` for comparison: lower case, no accents, words separated by single spaces.
+///
+/// ```
+/// use wegwijs_core::text::fold;
+/// assert_eq!(fold("  Sint-Genesius-Rode "), "sint genesius rode");
+/// assert_eq!(fold("ÉÉN GEZIN ÉÉN PLAN"), "een gezin een plan");
+/// assert_eq!(fold("’s Gravenbrakel"), "s gravenbrakel");
+/// ```
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let mut push = |piece: &str| {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push_str(piece);
+        };
+        if c.is_ascii_alphanumeric() {
+            let mut b = [0u8; 4];
+            push(c.to_ascii_lowercase().encode_utf8(&mut b));
+        } else if let Some(f) = fold_char(c) {
+            push(f);
+        } else if c.is_alphanumeric() {
+            // Letters outside the table (Greek, Cyrillic, …): keep them, lower-cased.
+            let lower: String = c.to_lowercase().collect();
+            push(&lower);
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' => {
+            "a"
+        }
+        'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' | 'ć' | 'č' | 'Č' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' => "i",
+        'ñ' | 'Ñ' | 'ń' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ő' => {
+            "o"
+        }
+        'œ' | 'Œ' => "oe",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ű' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ß' => "ss",
+        'ş' | 'š' | 'Š' => "s",
+        'ž' | 'Ž' => "z",
+        'ł' | 'Ł' => "l",
+        // The replacement character in Walloon names whose accent was lost at the source: let any letter match.
+        '\u{FFFD}' => "?",
+        _ => return None,
+    })
+}
+
+/// Whether `a` and `b` are at most one edit apart (insert, delete, substitute, or swap of two
+/// neighbouring letters). A `?` in `b` matches any one letter.
+///
+/// ```
+/// use wegwijs_core::text::within_one_edit;
+/// assert!(within_one_edit("kortijk", "kortrijk"));
+/// assert!(within_one_edit("zwnager", "zwanger"));
+/// assert!(within_one_edit("daklos", "dakloos"));
+/// assert!(!within_one_edit("gent", "genk "));
+/// ```
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    let eq = |x: u8, y: u8| x == y || y == b'?';
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la && i < lb && eq(a[i], b[i]) {
+        i += 1;
+    }
+    if i == la && i == lb {
+        return true;
+    }
+    let rest_eq =
+        |x: &[u8], y: &[u8]| x.len() == y.len() && x.iter().zip(y).all(|(&p, &q)| eq(p, q));
+    match la.cmp(&lb) {
+        std::cmp::Ordering::Equal => {
+            // substitution, or a swap of a[i], a[i+1]
+            rest_eq(&a[i + 1..], &b[i + 1..])
+                || (i + 1 < la
+                    && eq(a[i], b[i + 1])
+                    && eq(a[i + 1], b[i])
+                    && rest_eq(&a[i + 2..], &b[i + 2..]))
+        }
+        std::cmp::Ordering::Less => rest_eq(&a[i..], &b[i + 1..]),
+        std::cmp::Ordering::Greater => rest_eq(&a[i + 1..], &b[i..]),
+    }
+}
+
+/// Whether `a` matches `b` exactly, where a `?` in `b` matches any one letter.
+pub fn matches_exactly(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y || y == b'?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_punctuation() {
+        assert_eq!(
+            fold("Geïntegreerd Breed-Onthaal!"),
+            "geintegreerd breed onthaal"
+        );
+        assert_eq!(fold("Écaussinnes-d'Enghien"), "ecaussinnes d enghien");
+        assert_eq!(fold(""), "");
+        assert_eq!(fold(" \t\n "), "");
+        assert_eq!(fold("8500"), "8500");
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("kortrijk", "kortrijk"));
+        assert!(within_one_edit("kortrjik", "kortrijk"));
+        assert!(within_one_edit("kortrijkk", "kortrijk"));
+        assert!(within_one_edit("grivegnee", "grivegn?e"));
+        assert!(!within_one_edit("kotrjik", "kortrijk"));
+        assert!(!within_one_edit("", "ab"));
+        assert!(within_one_edit("", "a"));
+    }
+}

@@ -1,0 +1,158 @@
+//! The Wegwijs widget: the core's answers as a Yew component, compiled to WebAssembly.
+//!
+//! The host page never calls this crate directly: it loads `wegwijs.js` (see `www/`), which defines
+//! `<wegwijs-widget>` and the JS API `mount(element, options)`, attaches an open shadow root and
+//! calls [`mount`] here with a container inside it. Nothing leaves the browser: the data is in the wasm.
+
+mod app;
+mod i18n;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use wasm_bindgen::prelude::*;
+use wegwijs_core::{Dataset, Date, Lang};
+use yew::AppHandle;
+
+pub use app::{App, Props};
+
+/// The dataset, built once per page (a few milliseconds), shared by every instance.
+pub fn dataset() -> &'static Dataset {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    DATA.get_or_init(Dataset::builtin)
+}
+
+/// Today's date in the visitor's browser.
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date {
+        year: d.get_full_year() as u16,
+        month: (d.get_month() + 1) as u8,
+        day: d.get_date() as u8,
+    }
+}
+
+thread_local! {
+    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+    static NEXT: RefCell<u32> = const { RefCell::new(1) };
+}
+
+/// On a panic: say so in the console and replace every mounted widget by a short message with a
+/// pointer to the general entry. Never a blank box.
+fn install_panic_hook() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("wegwijs: {info}").into());
+            ROOTS.with(|roots| {
+                for root in roots.borrow().iter() {
+                    let lang = root
+                        .get_attribute("data-lang")
+                        .and_then(|l| Lang::parse(&l))
+                        .unwrap_or_default();
+                    root.set_text_content(None);
+                    if let Some(doc) = root.owner_document() {
+                        if let Ok(p) = doc.create_element("p") {
+                            p.set_class_name("ww-error");
+                            p.set_attribute("role", "alert").ok();
+                            p.set_text_content(Some(i18n::ui(lang).error));
+                            root.append_child(&p).ok();
+                        }
+                    }
+                }
+            });
+        }));
+    });
+}
+
+fn props_from(options: &JsValue, instance: u32) -> Props {
+    let get = |k: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    Props {
+        postcode: get("postcode").unwrap_or_default(),
+        need: get("need").unwrap_or_default(),
+        lang: get("lang").as_deref().and_then(Lang::parse),
+        concepts: get("concepts")
+            .map(|c| {
+                c.split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        instance,
+    }
+}
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct Handle {
+    app: Option<AppHandle<App>>,
+    root: web_sys::Element,
+    instance: u32,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Replaces the options (`postcode`, `need`, `lang`, `concepts`).
+    pub fn update(&mut self, options: JsValue) {
+        let props = props_from(&options, self.instance);
+        if let Some(l) = props.lang {
+            self.root.set_attribute("data-lang", l.code()).ok();
+        }
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Removes the widget.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        let root = self.root.clone();
+        ROOTS.with(|r| r.borrow_mut().retain(|x| x != &root));
+    }
+}
+
+/// Mounts the widget into `root` (an element inside the host's shadow root).
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, options: JsValue) -> Handle {
+    install_panic_hook();
+    let instance = NEXT.with(|n| {
+        let mut n = n.borrow_mut();
+        *n += 1;
+        *n - 1
+    });
+    let props = props_from(&options, instance);
+    root.set_attribute("data-lang", props.lang.unwrap_or_default().code())
+        .ok();
+    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    Handle {
+        app: Some(app),
+        root,
+        instance,
+    }
+}
+
+/// For the browser benchmark: runs one need search in the core and times it.
+#[wasm_bindgen(js_name = searchTimed)]
+pub fn search_timed(query: &str) -> JsValue {
+    let data = dataset();
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let t0 = perf.as_ref().map(|p| p.now()).unwrap_or(0.0);
+    let results = data.search(query, None);
+    let ms = perf.as_ref().map(|p| p.now()).unwrap_or(0.0) - t0;
+    let ids = js_sys::Array::new();
+    for r in results.iter().take(3) {
+        ids.push(&JsValue::from_str(r.concept.id));
+    }
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"ms".into(), &ms.into()).ok();
+    js_sys::Reflect::set(&out, &"ids".into(), &ids).ok();
+    out.into()
+}

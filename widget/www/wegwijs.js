@@ -1,0 +1,147 @@
+// Wegwijs loader — the one file a host page includes:
+//
+//   <script type="module" src="https://example.org/wegwijs/wegwijs.js"></script>
+//   <wegwijs-widget postcode="8500" lang="nl"></wegwijs-widget>
+//
+// It defines the custom element <wegwijs-widget> (attributes postcode, need, lang, concepts, observed
+// live) and exports mount(element, options) → { update(options), destroy(), ready }.
+// Everything it loads (wasm, glue, CSS) is resolved relative to this file, so it works from any
+// folder or origin. It makes no other request, sets no cookie and uses no storage: the postcode
+// never leaves the browser. No eval, no inline script or style: it works under a strict CSP.
+
+import init, { mount as wasmMount, searchTimed as wasmSearchTimed } from './wegwijs_widget.js';
+
+const BASE = new URL('.', import.meta.url);
+const CSS_URL = new URL('wegwijs.css', BASE).href;
+const WASM_URL = new URL('wegwijs_widget_bg.wasm', BASE);
+
+// Shown when the widget cannot load or breaks: never a blank box.
+const FALLBACK = {
+  nl: 'Deze hulpwijzer kan nu niet laden. Voor hulp kan je altijd terecht bij het Sociaal Huis (OCMW) van je gemeente of bij het CAW.',
+  fr: "Ce guide ne peut pas se charger pour le moment. Pour de l'aide, adressez-vous au CPAS de votre commune ou au CAW.",
+  en: "This guide cannot load right now. For help, go to your municipality's Sociaal Huis (OCMW) or the CAW.",
+};
+
+let loading = null;
+function load() {
+  if (!loading) loading = init({ module_or_path: WASM_URL });
+  return loading;
+}
+
+function langOf(options) {
+  const l = String(options.lang || '').slice(0, 2).toLowerCase();
+  return FALLBACK[l] ? l : 'nl';
+}
+
+function showError(root, options, error) {
+  console.error('wegwijs: the widget could not start or broke:', error);
+  const p = document.createElement('p');
+  p.className = 'ww-error';
+  p.setAttribute('role', 'alert');
+  p.textContent = FALLBACK[langOf(options)];
+  root.hidden = false;
+  root.replaceChildren(p);
+}
+
+function clean(options) {
+  const out = {};
+  for (const key of ['postcode', 'need', 'lang', 'concepts']) {
+    const v = options[key];
+    if (v !== undefined && v !== null) out[key] = String(v).slice(0, 500);
+  }
+  return out;
+}
+
+/**
+ * Mounts a Wegwijs widget in `element` (in an open shadow root).
+ * @param {Element} element
+ * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string}} options
+ * @returns {{update(options: object): void, destroy(): void, ready: Promise<void>}}
+ */
+export function mount(element, options = {}) {
+  let current = clean(options);
+  const shadow = element.shadowRoot || element.attachShadow({ mode: 'open' });
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = CSS_URL;
+  const root = document.createElement('div');
+  root.className = 'ww-root';
+  root.hidden = true; // until the stylesheet is there: no flash of unstyled content
+  const reveal = () => { root.hidden = false; };
+  link.addEventListener('load', reveal, { once: true });
+  link.addEventListener('error', reveal, { once: true });
+  shadow.replaceChildren(link, root);
+
+  let handle = null;
+  let destroyed = false;
+  const ready = load()
+    .then(() => {
+      if (!destroyed) handle = wasmMount(root, current);
+    })
+    .catch((error) => showError(root, current, error));
+
+  return {
+    ready,
+    update(next = {}) {
+      current = { ...current, ...clean(next) };
+      if (!handle) return;
+      try {
+        handle.update(current);
+      } catch (error) {
+        showError(root, current, error);
+      }
+    },
+    destroy() {
+      destroyed = true;
+      if (handle) {
+        try {
+          handle.destroy();
+          handle.free();
+        } catch (error) {
+          console.error('wegwijs:', error);
+        }
+        handle = null;
+      }
+      shadow.replaceChildren();
+    },
+  };
+}
+
+/** For the browser benchmark: one need search in the wasm core, timed inside it. */
+export async function searchTimed(query) {
+  await load();
+  return wasmSearchTimed(String(query));
+}
+
+class WegwijsWidget extends HTMLElement {
+  static get observedAttributes() {
+    return ['postcode', 'need', 'lang', 'concepts'];
+  }
+
+  options() {
+    const lang = this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || 'nl';
+    return {
+      postcode: this.getAttribute('postcode') || '',
+      need: this.getAttribute('need') || '',
+      lang,
+      concepts: this.getAttribute('concepts') || '',
+    };
+  }
+
+  connectedCallback() {
+    if (!this.handle) this.handle = mount(this, this.options());
+  }
+
+  disconnectedCallback() {
+    if (this.handle) this.handle.destroy();
+    this.handle = null;
+  }
+
+  attributeChangedCallback() {
+    if (this.handle) this.handle.update(this.options());
+  }
+}
+
+if (!customElements.get('wegwijs-widget')) {
+  customElements.define('wegwijs-widget', WegwijsWidget);
+}

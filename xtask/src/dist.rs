@@ -1,0 +1,176 @@
+//! Builds the embeddable widget into `dist/widget/`, writes `dist/embed.html` (with SRI hashes) and
+//! `dist/size-report.json`, and copies the demo site into `dist/`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use base64::Engine;
+use sha2::{Digest, Sha384};
+
+use crate::tools::{self, run};
+use crate::{fail, root, Result};
+
+/// The files of the widget, in the order a browser loads them.
+pub const WIDGET_FILES: [&str; 4] = [
+    "wegwijs.js",
+    "wegwijs_widget.js",
+    "wegwijs_widget_bg.wasm",
+    "wegwijs.css",
+];
+
+/// Feature flags of the Rust wasm output, for wasm-opt.
+const WASM_FEATURES: [&str; 7] = [
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+/// Builds everything into `dist/` and returns its path.
+pub fn build() -> Result<PathBuf> {
+    tools::ensure_wasm_toolchain()?;
+    let wasm_opt = tools::wasm_opt()?;
+    let root = root();
+    let dist = root.join("dist");
+    let pkg = root.join("target/wasm-pkg");
+    let cache = root.join("target/wasm-pack-cache");
+    std::fs::create_dir_all(&cache)?;
+    run(
+        Command::new("wasm-pack")
+            .args([
+                "build",
+                "--mode",
+                "no-install",
+                "--release",
+                "--target",
+                "web",
+                "--no-typescript",
+                "--no-pack",
+            ])
+            .arg("--out-dir")
+            .arg(&pkg)
+            .arg(root.join("widget"))
+            .env("PATH", tools::path_with_tools())
+            .env("WASM_PACK_CACHE", &cache),
+        "building the widget with wasm-pack failed (see above)",
+    )?;
+    let widget_dir = dist.join("widget");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    std::fs::create_dir_all(&widget_dir)?;
+    run(
+        Command::new(&wasm_opt)
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg("--strip-debug")
+            .arg("--strip-producers")
+            .arg(pkg.join("wegwijs_widget_bg.wasm"))
+            .arg("-o")
+            .arg(widget_dir.join("wegwijs_widget_bg.wasm")),
+        "wasm-opt failed (see above)",
+    )?;
+    std::fs::copy(
+        pkg.join("wegwijs_widget.js"),
+        widget_dir.join("wegwijs_widget.js"),
+    )?;
+    for f in ["wegwijs.js", "wegwijs.css"] {
+        std::fs::copy(root.join("widget/www").join(f), widget_dir.join(f))?;
+    }
+    copy_dir(&root.join("demo"), &dist)?;
+    write_embed(&dist)?;
+    write_size_report(&dist)?;
+    Ok(dist)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// `sha384-…` of a file, for Subresource Integrity.
+pub fn sri(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path)?;
+    Ok(format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes))
+    ))
+}
+
+fn write_embed(dist: &Path) -> Result {
+    let w = dist.join("widget");
+    let html = format!(
+        "<!-- Wegwijs: paste these two lines where the widget should appear. Replace https://example.org/wegwijs/ by where you host dist/widget/. -->\n\
+         <script type=\"module\" src=\"https://example.org/wegwijs/wegwijs.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n\
+         <wegwijs-widget lang=\"nl\"></wegwijs-widget>\n\
+         <!-- Integrity of the files the loader fetches itself (for your own checks):\n  wegwijs_widget.js      {}\n  wegwijs_widget_bg.wasm {}\n  wegwijs.css            {}\n-->\n",
+        sri(&w.join("wegwijs.js"))?,
+        sri(&w.join("wegwijs_widget.js"))?,
+        sri(&w.join("wegwijs_widget_bg.wasm"))?,
+        sri(&w.join("wegwijs.css"))?,
+    );
+    std::fs::write(dist.join("embed.html"), html)?;
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?.len())
+}
+
+fn brotli_len(bytes: &[u8]) -> Result<usize> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out.len())
+}
+
+fn write_size_report(dist: &Path) -> Result {
+    let mut files = Vec::new();
+    let (mut raw, mut gz, mut br) = (0, 0, 0);
+    for f in WIDGET_FILES {
+        let bytes = std::fs::read(dist.join("widget").join(f))?;
+        let (g, b) = (gzip_len(&bytes)?, brotli_len(&bytes)?);
+        raw += bytes.len();
+        gz += g;
+        br += b;
+        files.push(format!(
+            "    {{ \"file\": \"widget/{f}\", \"raw\": {}, \"gzip\": {g}, \"brotli\": {b} }}",
+            bytes.len()
+        ));
+    }
+    let budget = 150 * 1000;
+    let json = format!(
+        "{{\n  \"files\": [\n{}\n  ],\n  \"first_load\": {{ \"raw\": {raw}, \"gzip\": {gz}, \"brotli\": {br} }},\n  \"budget_brotli\": {budget},\n  \"within_budget\": {}\n}}\n",
+        files.join(",\n"),
+        br <= budget
+    );
+    std::fs::write(dist.join("size-report.json"), &json)?;
+    println!("\nSize of the first load (loader, wasm with data, CSS):");
+    for f in &files {
+        println!("{}", f.trim());
+    }
+    println!("  total: {raw} B raw, {gz} B gzip, {br} B brotli (budget {budget} B brotli)");
+    if br > budget {
+        return fail(format!("the first load is {br} B brotli, over the budget of {budget} B: see dist/size-report.json"));
+    }
+    Ok(())
+}
