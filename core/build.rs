@@ -10,6 +10,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+/// The same folding the lookups use: the name index is built here, sorted, once.
+#[path = "src/text.rs"]
+#[allow(dead_code)]
+mod text;
+
 type Row = HashMap<String, String>;
 
 struct Errors(Vec<String>);
@@ -119,11 +124,12 @@ fn opt_lit(s: &str) -> String {
     }
 }
 
-fn cow_opt(s: &str) -> String {
-    if s.is_empty() {
-        "None".into()
+/// Texts for professionals, compiled in only with the `details` feature (see core/Cargo.toml).
+fn detail(s: &str) -> &str {
+    if std::env::var_os("CARGO_FEATURE_DETAILS").is_some() {
+        s
     } else {
-        format!("Some(Cow::Borrowed({s:?}))")
+        ""
     }
 }
 
@@ -404,20 +410,21 @@ fn generate_geo(dir: &Path, errors: &mut Errors, code: &mut String) -> Geo {
     }
     writeln!(code, "];\n").unwrap();
 
-    writeln!(
-        code,
-        "pub(crate) static MUNICIPALITIES: &[Municipality] = &["
-    )
-    .unwrap();
+    // One line per municipality, parsed once at start-up (smaller in the wasm than a table of structs):
+    // nis \t name_nl \t name_fr (empty: same) \t region (F/B/W) \t province index or "" \t arrondissement index
+    // \t judicial index \t zone indices (",")
+    let mut table = String::new();
     for (at, r) in &munis {
         let nis = &r["municipality_nis"];
-        let region = region_variant(&r["region"]).unwrap_or("Region::Flanders");
         let zones: Vec<usize> = muni_zones
             .get(nis)
             .map(|z| z.iter().map(|id| zone_index[id]).collect())
             .unwrap_or_default();
         if r["region"] != "Wallonia" && zones.is_empty() {
-            errors.push(at, format!("Flemish or Brussels municipality {nis} {} is in no eerstelijnszone (geo/elz.csv)", r["name_nl"]));
+            errors.push(
+                at,
+                format!("Flemish or Brussels municipality {nis} {} is in no eerstelijnszone (geo/elz.csv)", r["name_nl"]),
+            );
         }
         if r["region"] == "Wallonia" && !zones.is_empty() {
             errors.push(
@@ -425,23 +432,51 @@ fn generate_geo(dir: &Path, errors: &mut Errors, code: &mut String) -> Geo {
                 format!("Walloon municipality {nis} is in an eerstelijnszone"),
             );
         }
-        let province = if r["province_nis"].is_empty() {
-            "None".to_string()
-        } else {
-            format!("Some({})", province_index[&r["province_nis"]])
+        if zones.len() > 4 {
+            errors.push(
+                at,
+                format!(
+                    "municipality {nis} lies in more than four zones: the table cannot hold it"
+                ),
+            );
+        }
+        let region = match r["region"].as_str() {
+            "Flanders" => "F",
+            "Brussels" => "B",
+            _ => "W",
         };
+        let province = match r["province_nis"].as_str() {
+            "" => String::new(),
+            p => province_index[p].to_string(),
+        };
+        let zones: Vec<String> = zones.iter().map(|z| z.to_string()).collect();
+        for f in ["name_nl", "name_fr"] {
+            if r[f].contains(['\t', '\n']) {
+                errors.push(at, format!("{f} contains a tab or a line break"));
+            }
+        }
         writeln!(
-            code,
-            "    Municipality {{ nis: {}, name_nl: {}, name_fr: {}, region: {region}, province: {province}, arrondissement: {}, judicial: {}, zones: &{zones:?} }},",
-            lit(nis),
-            lit(&r["name_nl"]),
-            lit(&r["name_fr"]),
+            table,
+            "{nis}\t{}\t{}\t{region}\t{province}\t{}\t{}\t{}",
+            r["name_nl"],
+            // Empty when the French name is the Dutch one (most Flemish municipalities).
+            if r["name_fr"] == r["name_nl"] {
+                ""
+            } else {
+                r["name_fr"].as_str()
+            },
             arr_index[&r["arrondissement_nis"]],
             judicial_index[&r["judicial_arrondissement_id"]],
+            zones.join(","),
         )
         .unwrap();
     }
-    writeln!(code, "];\n").unwrap();
+    writeln!(
+        code,
+        "pub(crate) static MUNICIPALITY_TABLE: &str = {};\n",
+        lit(&table)
+    )
+    .unwrap();
 
     // Antwerp districts: which postcode-localities lie in which zones.
     let path = geo_dir.join("elz_antwerpen_deelgemeenten.csv");
@@ -477,7 +512,11 @@ fn generate_geo(dir: &Path, errors: &mut Errors, code: &mut String) -> Geo {
         (a.1["postcode"].as_str(), a.1["locality"].as_str())
             .cmp(&(b.1["postcode"].as_str(), b.1["locality"].as_str()))
     });
-    writeln!(code, "pub(crate) static LOCALITIES: &[Locality] = &[").unwrap();
+    // One line per postcode (and municipality), parsed once at start-up: far smaller in the wasm
+    // than a table of structs. postcode \t municipality index \t other municipality index or ""
+    // \t localities separated by `;`, each a name, `*` if it is the main one, `#` and zone indices.
+    let mut table = String::new();
+    let mut group: Option<(u16, usize, String)> = None;
     for (at, r) in &locs {
         let Ok(pc) = r["postcode"].parse::<u16>() else {
             errors.push(at, format!("postcode `{}` is not a number", r["postcode"]));
@@ -542,15 +581,46 @@ fn generate_geo(dir: &Path, errors: &mut Errors, code: &mut String) -> Geo {
             }
         }
         zones.sort();
-        writeln!(
-            code,
-            "    Locality {{ postcode: {pc}, name: {}, main: {}, municipality: {mi}, all_municipalities: &{all:?}, zones: &{zones:?} }},",
-            lit(&r["locality"]),
-            r["bpost_main_locality"] == "yes",
-        )
-        .unwrap();
+        if zones.len() > 4 || all.len() > 2 {
+            errors.push(at, "a locality lies in more than four zones or two municipalities: the table cannot hold it");
+        }
+        let also = all
+            .iter()
+            .find(|&&i| i != mi)
+            .map(|i| i.to_string())
+            .unwrap_or_default();
+        let zones: Vec<String> = zones.iter().map(|z| z.to_string()).collect();
+        if r["locality"].contains(['\t', '\n', ';', '*', '#']) {
+            errors.push(
+                at,
+                "a locality name contains a tab, a line break, `;`, `*` or `#`",
+            );
+        }
+        let key = (pc, mi, also);
+        if group.as_ref() != Some(&key) {
+            if group.is_some() {
+                table.push('\n');
+            }
+            write!(table, "{pc}\t{mi}\t{}\t", key.2).unwrap();
+            group = Some(key);
+        } else {
+            table.push(';');
+        }
+        table.push_str(&r["locality"]);
+        if r["bpost_main_locality"] == "yes" {
+            table.push('*');
+        }
+        if !zones.is_empty() {
+            write!(table, "#{}", zones.join(",")).unwrap();
+        }
     }
-    writeln!(code, "];\n").unwrap();
+    table.push('\n');
+    writeln!(
+        code,
+        "pub(crate) static LOCALITY_TABLE: &str = {};\n",
+        lit(&table)
+    )
+    .unwrap();
 
     // Special postcodes.
     let path = geo_dir.join("special_postcodes.csv");
@@ -870,7 +940,7 @@ fn generate_concepts(dir: &Path, errors: &mut Errors, code: &mut String) -> Vec<
                     "Source {{ url: {}, date: {}, used_for: {} }}",
                     lit(&s.url),
                     lit(&s.date),
-                    lit(&s.used_for)
+                    lit(detail(&s.used_for))
                 )
             })
             .collect();
@@ -888,9 +958,9 @@ fn generate_concepts(dir: &Path, errors: &mut Errors, code: &mut String) -> Vec<
             strs(&c.target.en),
             access.join(", "),
             strs(&c.websites),
-            lit(&c.facts.scale),
-            lit(&c.facts.policy_domain),
-            lit(&c.facts.legal_basis),
+            lit(detail(&c.facts.scale)),
+            lit(detail(&c.facts.policy_domain)),
+            lit(detail(&c.facts.legal_basis)),
             sources.join(", "),
         )
         .unwrap();
@@ -922,7 +992,10 @@ fn generate_offers(
     errors: &mut Errors,
     code: &mut String,
 ) {
-    writeln!(code, "pub(crate) static OFFERS: &[Offer] = &[").unwrap();
+    // One line per offer, parsed once at start-up; fields as in OFFER_COLUMNS but `serves` as compact
+    // area codes (m<municipality>, p<province>, a<arrondissement>, j<judicial>, z<zone>, r<F|B|W>),
+    // confidence c/d, status a/p/e, and sources separated by " ; ".
+    let mut table = String::new();
     let offers_dir = dir.join("offers");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&offers_dir)
         .map(|rd| {
@@ -968,8 +1041,8 @@ fn generate_offers(
                 errors.push(at, "serves is empty: say which areas the offer serves");
             }
             let confidence = match r["confidence"].as_str() {
-                "confirmed" => "Confidence::Confirmed",
-                "derived" => "Confidence::Derived",
+                "confirmed" => "c",
+                "derived" => "d",
                 other => {
                     errors.push(
                         at,
@@ -978,21 +1051,14 @@ fn generate_offers(
                     continue;
                 }
             };
-            let until = if r["until"].is_empty() {
-                "None".to_string()
-            } else {
-                match date_lit(&r["until"]) {
-                    Some(d) => format!("Some({d})"),
-                    None => {
-                        errors.push(at, format!("until `{}` is not YYYY-MM-DD", r["until"]));
-                        continue;
-                    }
-                }
-            };
+            if !r["until"].is_empty() && date_lit(&r["until"]).is_none() {
+                errors.push(at, format!("until `{}` is not YYYY-MM-DD", r["until"]));
+                continue;
+            }
             let status = match r["status"].as_str() {
-                "active" | "" => "OfferStatus::Active".to_string(),
-                "project" => format!("OfferStatus::Project({until})"),
-                "ended" => format!("OfferStatus::Ended({until})"),
+                "active" | "" => "a",
+                "project" => "p",
+                "ended" => "e",
                 other => {
                     errors.push(
                         at,
@@ -1001,36 +1067,38 @@ fn generate_offers(
                     continue;
                 }
             };
-            let sources: Vec<&str> = r["source"]
-                .split(" ; ")
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect();
-            if sources.is_empty() {
+            if r["source"].trim().is_empty() {
                 errors.push(at, "source is empty: every offer needs a source");
             }
-            let sources: Vec<String> = sources
-                .iter()
-                .map(|s| format!("Cow::Borrowed({s:?})"))
-                .collect();
+            for f in OFFER_COLUMNS {
+                if r[f].contains(['\t', '\n']) {
+                    errors.push(at, format!("{f} contains a tab or a line break"));
+                }
+            }
             writeln!(
-                code,
-                "    Offer {{ id: Cow::Borrowed({}), concept: {ci}, name: Cow::Borrowed({}), address: {}, phone: {}, email: {}, website: {}, serves: Cow::Borrowed(&[{}]), confidence: {confidence}, status: {status}, sources: Cow::Borrowed(&[{}]), source_date: Cow::Borrowed({}), note: {} }},",
-                lit(&r["id"]),
-                lit(&r["name"]),
-                cow_opt(&r["address"]),
-                cow_opt(&r["phone"]),
-                cow_opt(&r["email"]),
-                cow_opt(&r["website"]),
-                serves.join(", "),
-                sources.join(", "),
-                lit(&r["source_date"]),
-                cow_opt(&r["note"]),
+                table,
+                "{}\t{ci}\t{}\t{}\t{}\t{}\t{}\t{}\t{confidence}\t{status}\t{}\t{}\t{}\t{}",
+                r["id"],
+                r["name"],
+                r["address"],
+                r["phone"],
+                r["email"],
+                r["website"],
+                serves.join(","),
+                r["until"],
+                r["source"],
+                r["source_date"],
+                detail(&r["note"]),
             )
             .unwrap();
         }
     }
-    writeln!(code, "];\n").unwrap();
+    writeln!(
+        code,
+        "pub(crate) static OFFER_TABLE: &str = {};\n",
+        lit(&table)
+    )
+    .unwrap();
 }
 
 fn area_ref(s: &str, geo: &Geo) -> Result<String, String> {
@@ -1042,32 +1110,32 @@ fn area_ref(s: &str, geo: &Geo) -> Result<String, String> {
         "nis" => geo
             .muni_index
             .get(value)
-            .map(|i| format!("AreaRef::Municipality({i})"))
+            .map(|i| format!("m{i}"))
             .ok_or_else(|| format!("unknown municipality NIS code `{value}` (after the 2025 mergers)")),
         "province" => geo
             .province_index
             .get(value)
-            .map(|i| format!("AreaRef::Province({i})"))
+            .map(|i| format!("p{i}"))
             .ok_or_else(|| format!("unknown province NIS code `{value}`")),
         "arrondissement" => geo
             .arr_index
             .get(value)
-            .map(|i| format!("AreaRef::Arrondissement({i})"))
+            .map(|i| format!("a{i}"))
             .ok_or_else(|| format!("unknown arrondissement NIS code `{value}`")),
         "judicial" => geo
             .judicial_index
             .get(value)
-            .map(|i| format!("AreaRef::Judicial({i})"))
+            .map(|i| format!("j{i}"))
             .ok_or_else(|| format!("unknown judicial arrondissement `{value}`")),
         "elz" => geo
             .zone_index
             .get(value)
-            .map(|i| format!("AreaRef::Zone({i})"))
+            .map(|i| format!("z{i}"))
             .ok_or_else(|| format!("unknown eerstelijnszone id `{value}`")),
         "region" => match value {
-            "flanders" => Ok("AreaRef::Region(Region::Flanders)".into()),
-            "brussels" => Ok("AreaRef::Region(Region::Brussels)".into()),
-            "wallonia" => Ok("AreaRef::Region(Region::Wallonia)".into()),
+            "flanders" => Ok("rF".into()),
+            "brussels" => Ok("rB".into()),
+            "wallonia" => Ok("rW".into()),
             _ => Err(format!("unknown region `{value}`")),
         },
         other => Err(format!("unknown area kind `{other}` (use nis, province, arrondissement, judicial, elz, region)")),
@@ -1103,6 +1171,16 @@ struct NeedFile {
     concepts: BTreeMap<String, f32>,
 }
 
+/// Terms joined by `|` (one string per language: no table of pointers in the wasm).
+fn joined(terms: &[String], at: &str) -> String {
+    for t in terms {
+        if t.contains('|') {
+            println!("cargo:warning={at}: the term `{t}` contains `|`, which separates terms");
+        }
+    }
+    terms.join("|")
+}
+
 fn generate_needs(dir: &Path, concepts: &[String], errors: &mut Errors, code: &mut String) {
     let path = dir.join("needs.toml");
     let at = display(&path);
@@ -1126,12 +1204,12 @@ fn generate_needs(dir: &Path, concepts: &[String], errors: &mut Errors, code: &m
     let Some(n) = parsed else {
         writeln!(
             code,
-            "pub(crate) static STOPWORDS: &[&str] = &[];\npub(crate) static NEEDS: &[Need] = &[];"
+            "pub(crate) static STOPWORDS: &str = \"\";\npub(crate) static NEEDS: &[Need] = &[];"
         )
         .unwrap();
         return;
     };
-    let mut stop: BTreeSet<&str> = BTreeSet::new();
+    let mut stop: BTreeSet<String> = BTreeSet::new();
     for w in n
         .stopwords
         .nl
@@ -1139,13 +1217,13 @@ fn generate_needs(dir: &Path, concepts: &[String], errors: &mut Errors, code: &m
         .chain(&n.stopwords.fr)
         .chain(&n.stopwords.en)
     {
-        stop.insert(w.as_str());
+        stop.insert(text::fold(w));
     }
-    let stop: Vec<String> = stop.into_iter().map(String::from).collect();
+    let stop: Vec<String> = stop.into_iter().collect();
     writeln!(
         code,
-        "pub(crate) static STOPWORDS: &[&str] = {};",
-        strs(&stop)
+        "pub(crate) static STOPWORDS: &str = {};",
+        lit(&stop.join(" "))
     )
     .unwrap();
     writeln!(code, "pub(crate) static NEEDS: &[Need] = &[").unwrap();
@@ -1176,12 +1254,12 @@ fn generate_needs(dir: &Path, concepts: &[String], errors: &mut Errors, code: &m
         }
         writeln!(
             code,
-            "    Need {{ id: {}, label: {}, terms: TextList {{ nl: {}, fr: {}, en: {} }}, concepts: &[{}] }},",
+            "    Need {{ id: {}, label: {}, terms: Terms {{ nl: {}, fr: {}, en: {} }}, concepts: &[{}] }},",
             lit(&need.id),
             texts(&need.label),
-            strs(&need.nl),
-            strs(&need.fr),
-            strs(&need.en),
+            lit(&joined(&need.nl, &at)),
+            lit(&joined(&need.fr, &at)),
+            lit(&joined(&need.en, &at)),
             weights.join(", ")
         )
         .unwrap();

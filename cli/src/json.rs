@@ -156,7 +156,11 @@ pub fn export(data: &Dataset) -> Value {
         "needs": Need::all().iter().map(|n| json!({
             "id": n.id,
             "label": texts(n.label),
-            "terms": { "nl": n.terms.nl, "fr": n.terms.fr, "en": n.terms.en },
+            "terms": {
+                "nl": n.terms.get(Lang::Nl).collect::<Vec<_>>(),
+                "fr": n.terms.get(Lang::Fr).collect::<Vec<_>>(),
+                "en": n.terms.get(Lang::En).collect::<Vec<_>>(),
+            },
             "concepts": n.concepts().map(|(c, w)| json!({ "id": c.id, "weight": w })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })

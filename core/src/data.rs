@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 
 use crate::model::*;
-use crate::search::Need;
+use crate::search::{Need, Terms};
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/data.rs"));
 
@@ -14,3 +15,152 @@ pub const DATA_DATE: Date = Date {
     month: 11,
     day: 22,
 };
+
+/// The localities, parsed once from the compact table the build wrote (sorted by postcode).
+pub(crate) fn localities() -> &'static [Locality] {
+    static TABLE: OnceLock<Vec<Locality>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out = Vec::with_capacity(2800);
+        for line in LOCALITY_TABLE.lines() {
+            let mut f = line.split('\t');
+            let mut next = || f.next().unwrap_or("");
+            let postcode = next().parse().unwrap_or(0);
+            let municipality = next().parse().unwrap_or(0);
+            let also = next().parse().ok();
+            for entry in next().split(';') {
+                let (rest, zones) = entry.split_once('#').unwrap_or((entry, ""));
+                let (name, main) = match rest.strip_suffix('*') {
+                    Some(n) => (n, true),
+                    None => (rest, false),
+                };
+                out.push(Locality {
+                    postcode,
+                    name,
+                    main,
+                    municipality,
+                    also,
+                    zones: indices(zones),
+                });
+            }
+        }
+        out
+    })
+}
+
+/// The municipalities, parsed once from the compact table the build wrote, sorted by NIS code.
+pub(crate) fn municipalities() -> &'static [Municipality] {
+    static TABLE: OnceLock<Vec<Municipality>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        MUNICIPALITY_TABLE
+            .lines()
+            .map(|line| {
+                let mut f = line.split('\t');
+                let mut next = || f.next().unwrap_or("");
+                let nis = next();
+                let name_nl = next();
+                let name_fr = match next() {
+                    "" => name_nl,
+                    fr => fr,
+                };
+                let region = match next() {
+                    "F" => Region::Flanders,
+                    "B" => Region::Brussels,
+                    _ => Region::Wallonia,
+                };
+                let province = next().parse().ok();
+                let arrondissement = next().parse().unwrap_or(0);
+                let judicial = next().parse().unwrap_or(0);
+                Municipality {
+                    nis,
+                    name_nl,
+                    name_fr,
+                    region,
+                    province,
+                    arrondissement,
+                    judicial,
+                    zones: indices(next()),
+                }
+            })
+            .collect()
+    })
+}
+
+/// `"3,7"` → `[3, 7, MAX, MAX]`.
+fn indices(s: &str) -> [u8; 4] {
+    let mut out = [u8::MAX; 4];
+    for (slot, z) in out
+        .iter_mut()
+        .zip(s.split(',').filter_map(|z| z.parse().ok()))
+    {
+        *slot = z;
+    }
+    out
+}
+
+/// The built-in offers, parsed from the compact table the build wrote.
+pub(crate) fn offers() -> Vec<Offer> {
+    let opt = |s: &'static str| (!s.is_empty()).then_some(Cow::Borrowed(s));
+    OFFER_TABLE
+        .lines()
+        .map(|line| {
+            let mut f = line.split('\t');
+            let mut next = || f.next().unwrap_or("");
+            let id = next();
+            let concept = next().parse().unwrap_or(0);
+            let name = next();
+            let (address, phone, email, website) = (next(), next(), next(), next());
+            let serves: Vec<AreaRef> = next().split(',').filter_map(area_code).collect();
+            let confidence = if next() == "d" {
+                Confidence::Derived
+            } else {
+                Confidence::Confirmed
+            };
+            let status = next();
+            let until = Date::parse(next());
+            let status = match status {
+                "p" => OfferStatus::Project(until),
+                "e" => OfferStatus::Ended(until),
+                _ => OfferStatus::Active,
+            };
+            let sources: Vec<Cow<'static, str>> = next()
+                .split(" ; ")
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(Cow::Borrowed)
+                .collect();
+            Offer {
+                id: Cow::Borrowed(id),
+                concept,
+                name: Cow::Borrowed(name),
+                address: opt(address),
+                phone: opt(phone),
+                email: opt(email),
+                website: opt(website),
+                serves: Cow::Owned(serves),
+                confidence,
+                status,
+                sources: Cow::Owned(sources),
+                source_date: Cow::Borrowed(next()),
+                note: opt(next()),
+            }
+        })
+        .collect()
+}
+
+/// `m12` → municipality 12, `p3`, `a7`, `j2`, `z40`, `rF`/`rB`/`rW`.
+fn area_code(code: &str) -> Option<AreaRef> {
+    let (kind, rest) = code.split_at_checked(1)?;
+    Some(match kind {
+        "m" => AreaRef::Municipality(rest.parse().ok()?),
+        "p" => AreaRef::Province(rest.parse().ok()?),
+        "a" => AreaRef::Arrondissement(rest.parse().ok()?),
+        "j" => AreaRef::Judicial(rest.parse().ok()?),
+        "z" => AreaRef::Zone(rest.parse().ok()?),
+        "r" => AreaRef::Region(match rest {
+            "F" => Region::Flanders,
+            "B" => Region::Brussels,
+            _ => Region::Wallonia,
+        }),
+        _ => return None,
+    })
+}

@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::text::fold;
 
 /// What a folded name points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum NameTarget {
     /// A municipality by its Dutch or French name.
     Municipality(u16),
@@ -76,22 +76,23 @@ pub struct LayerOffer {
 impl Dataset {
     /// The built-in dataset, with its indexes built (a few milliseconds).
     pub fn builtin() -> Dataset {
-        let mut offers: Vec<Offer> = data::OFFERS.to_vec();
+        let mut offers: Vec<Offer> = data::offers();
         offers.extend(zone_offers());
         let mut names: Vec<(String, NameTarget)> = Vec::with_capacity(4000);
-        for (i, m) in data::MUNICIPALITIES.iter().enumerate() {
+        for (i, m) in data::municipalities().iter().enumerate() {
             names.push((fold(m.name_nl), NameTarget::Municipality(i as u16)));
             if m.name_fr != m.name_nl {
                 names.push((fold(m.name_fr), NameTarget::Municipality(i as u16)));
             }
         }
-        for (i, l) in data::LOCALITIES.iter().enumerate() {
+        for (i, l) in data::localities().iter().enumerate() {
             names.push((fold(l.name), NameTarget::Locality(i as u16)));
         }
         for (i, m) in data::MERGERS.iter().enumerate() {
             names.push((fold(m.old_name), NameTarget::Former(i as u16)));
         }
-        names.sort_by(|a, b| a.0.cmp(&b.0));
+        // One unstable sort (the only one in the widget: each sort instantiation costs code size).
+        names.sort_unstable();
         names.dedup();
         let mut ds = Dataset {
             offers,
@@ -143,7 +144,7 @@ impl Dataset {
             };
             let mut serves = Vec::new();
             for nis in &o.serves_nis {
-                match data::MUNICIPALITIES.binary_search_by(|m| m.nis.cmp(nis.as_str())) {
+                match data::municipalities().binary_search_by(|m| m.nis.cmp(nis.as_str())) {
                     Ok(i) => serves.push(AreaRef::Municipality(i as u16)),
                     Err(_) => errors.push(err(&format!("unknown municipality NIS code `{nis}`"))),
                 }
@@ -210,20 +211,20 @@ impl Dataset {
 
     /// All municipalities after the 2025 mergers, sorted by NIS code.
     pub fn municipalities(&self) -> &'static [Municipality] {
-        data::MUNICIPALITIES
+        data::municipalities()
     }
 
     /// A municipality by NIS code.
     pub fn municipality(&self, nis: &str) -> Option<&'static Municipality> {
-        data::MUNICIPALITIES
+        data::municipalities()
             .binary_search_by(|m| m.nis.cmp(nis))
             .ok()
-            .map(|i| &data::MUNICIPALITIES[i])
+            .map(|i| &data::municipalities()[i])
     }
 
     /// All bpost localities, sorted by postcode.
     pub fn localities(&self) -> &'static [Locality] {
-        data::LOCALITIES
+        data::localities()
     }
 
     /// The 60 eerstelijnszones.
@@ -305,7 +306,17 @@ impl Municipality {
 
     /// The eerstelijnszones (one, or several where the street decides; none in Wallonia).
     pub fn zones(&self) -> impl Iterator<Item = &'static Zone> + '_ {
-        self.zones.iter().map(|&i| &data::ZONES[i as usize])
+        self.zone_ids()
+            .into_iter()
+            .map(|i| &data::ZONES[i as usize])
+    }
+
+    pub(crate) fn zone_ids(&self) -> Vec<u8> {
+        self.zones
+            .iter()
+            .copied()
+            .filter(|&z| z != u8::MAX)
+            .collect()
     }
 
     /// Whether the municipality belongs to the German-speaking community.
@@ -315,28 +326,36 @@ impl Municipality {
 
     /// Position in the municipality table (the data is static, so pointer arithmetic is exact).
     pub(crate) fn index(&self) -> u16 {
-        table_index(data::MUNICIPALITIES, self) as u16
+        table_index(data::municipalities(), self) as u16
     }
 }
 
 impl Locality {
     /// The municipality bpost assigns the locality to.
     pub fn municipality(&self) -> &'static Municipality {
-        &data::MUNICIPALITIES[self.municipality as usize]
+        &data::municipalities()[self.municipality as usize]
     }
 
     /// Every municipality the postcode touches (two for 1040 and 1050: the street decides).
     pub fn all_municipalities(&self) -> impl Iterator<Item = &'static Municipality> + '_ {
-        self.all_municipalities
+        std::iter::once(self.municipality())
+            .chain(self.also.map(|i| &data::municipalities()[i as usize]))
+    }
+
+    /// The zones of the locality itself, where they differ from its municipality's (Antwerp).
+    pub(crate) fn own_zones(&self) -> Vec<u8> {
+        self.zones
             .iter()
-            .map(|&i| &data::MUNICIPALITIES[i as usize])
+            .copied()
+            .filter(|&z| z != u8::MAX)
+            .collect()
     }
 }
 
 impl Merger {
     /// The municipality it became part of.
     pub fn successor(&self) -> &'static Municipality {
-        &data::MUNICIPALITIES[self.new as usize]
+        &data::municipalities()[self.new as usize]
     }
 }
 
@@ -363,7 +382,7 @@ impl AreaRef {
     /// The area's kind and name in `lang`, for explanations.
     pub fn describe(&self, lang: Lang) -> String {
         match *self {
-            AreaRef::Municipality(i) => data::MUNICIPALITIES[i as usize].name(lang).to_string(),
+            AreaRef::Municipality(i) => data::municipalities()[i as usize].name(lang).to_string(),
             AreaRef::Province(i) => {
                 let p = &data::PROVINCES[i as usize];
                 match lang {

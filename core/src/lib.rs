@@ -33,6 +33,7 @@ mod explain;
 mod lookup;
 pub mod model;
 pub mod search;
+mod sort;
 pub mod text;
 
 pub use data::DATA_DATE;
@@ -43,4 +44,4 @@ pub use lookup::{
     Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason, MAX_INPUT_CHARS,
 };
 pub use model::*;
-pub use search::{Matched, Need, SearchResult, TermSource};
+pub use search::{Matched, Need, SearchResult, TermSource, Terms};

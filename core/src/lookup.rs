@@ -7,6 +7,7 @@ use crate::data;
 use crate::dataset::{Dataset, NameTarget};
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
+use crate::sort::insertion_sort_by;
 use crate::text::{fold, matches_exactly, within_one_edit};
 
 /// Longest input taken into account (characters). Longer input is no postcode or place name.
@@ -246,7 +247,7 @@ impl Dataset {
             place_diagnostics(&place, &mut diagnostics);
             answer.place = Some(place);
         }
-        diagnostics.sort_by_key(|d| d.severity());
+        insertion_sort_by(&mut diagnostics, |a, b| a.severity() < b.severity());
         answer.diagnostics = diagnostics;
         answer
     }
@@ -311,15 +312,15 @@ impl Dataset {
         if !name.is_empty() {
             chosen = locs
                 .iter()
-                .find(|&&i| matches_exactly(name, &fold(data::LOCALITIES[i].name)))
+                .find(|&&i| matches_exactly(name, &fold(data::localities()[i].name)))
                 .or_else(|| {
                     locs.iter().find(|&&i| {
-                        name_matches_municipality(name, data::LOCALITIES[i].municipality())
+                        name_matches_municipality(name, data::localities()[i].municipality())
                     })
                 })
                 .or_else(|| {
                     locs.iter().find(|&&i| {
-                        name.len() >= 4 && within_one_edit(name, &fold(data::LOCALITIES[i].name))
+                        name.len() >= 4 && within_one_edit(name, &fold(data::localities()[i].name))
                     })
                 })
                 .copied();
@@ -333,14 +334,14 @@ impl Dataset {
         let li = chosen.unwrap_or_else(|| {
             locs.iter()
                 .copied()
-                .find(|&i| data::LOCALITIES[i].main)
+                .find(|&i| data::localities()[i].main)
                 .unwrap_or(locs[0])
         });
         let place = place_of_locality(li, None);
         if chosen.is_none() && locs.len() > 1 {
             diags.push(Diagnostic::SeveralLocalities {
                 postcode: pc,
-                localities: locs.iter().map(|&i| data::LOCALITIES[i].name).collect(),
+                localities: locs.iter().map(|&i| data::localities()[i].name).collect(),
             });
         }
         (Some(place), Vec::new(), std::mem::take(diags))
@@ -514,7 +515,8 @@ impl Dataset {
                 }
             })
             .collect();
-        out.sort_by_key(|c| c.applies); // stable: keeps the product's order within each group
+        // Stable: keeps the product's order within each group.
+        insertion_sort_by(&mut out, |a, b| a.applies < b.applies);
         out
     }
 }
@@ -544,9 +546,10 @@ fn split_postcode(folded: &str) -> (Option<&str>, &str) {
 }
 
 fn localities_of(pc: u16) -> Vec<usize> {
-    let start = data::LOCALITIES.partition_point(|l| l.postcode < pc);
-    (start..data::LOCALITIES.len())
-        .take_while(|&i| data::LOCALITIES[i].postcode == pc)
+    let all = data::localities();
+    let start = all.partition_point(|l| l.postcode < pc);
+    (start..all.len())
+        .take_while(|&i| all[i].postcode == pc)
         .collect()
 }
 
@@ -555,13 +558,10 @@ fn name_matches_municipality(name: &str, m: &Municipality) -> bool {
 }
 
 fn place_of_locality(li: usize, former: Option<&'static Merger>) -> Place {
-    let l = &data::LOCALITIES[li];
+    let l = &data::localities()[li];
     let m = l.municipality();
-    let zones = if l.zones.is_empty() {
-        m.zones.to_vec()
-    } else {
-        l.zones.to_vec()
-    };
+    let own = l.own_zones();
+    let zones = if own.is_empty() { m.zone_ids() } else { own };
     Place {
         postcode: Some(l.postcode),
         locality: Some(l.name),
@@ -576,14 +576,14 @@ fn place_of_locality(li: usize, former: Option<&'static Merger>) -> Place {
 }
 
 fn place_of_municipality(mi: u16, former: Option<&'static Merger>) -> Place {
-    let m = &data::MUNICIPALITIES[mi as usize];
+    let m = &data::municipalities()[mi as usize];
     Place {
         postcode: None,
         locality: None,
         municipality: m,
         also: Vec::new(),
         former,
-        zones: m.zones.to_vec(),
+        zones: m.zone_ids(),
     }
 }
 
@@ -618,7 +618,7 @@ fn places_of(targets: &[NameTarget]) -> Vec<Place> {
         .filter(|t| matches!(t, NameTarget::Locality(_)))
     {
         if let NameTarget::Locality(li) = *t {
-            let mi = data::LOCALITIES[li as usize].municipality;
+            let mi = data::localities()[li as usize].municipality;
             if !seen.contains(&mi) {
                 seen.push(mi);
                 places.push(place_of_locality(li as usize, former_of(mi)));

@@ -238,8 +238,9 @@ pub struct Municipality {
     pub(crate) arrondissement: u8,
     /// Index into the judicial arrondissement table.
     pub(crate) judicial: u8,
-    /// Indices into the zone table: one zone, or several where the street decides (Antwerpen).
-    pub(crate) zones: &'static [u8],
+    /// Indices into the zone table (`u8::MAX`: none): one zone, or several where the street
+    /// decides (Antwerpen).
+    pub(crate) zones: [u8; 4],
 }
 
 impl Municipality {
@@ -263,10 +264,11 @@ pub struct Locality {
     pub main: bool,
     /// Index of the municipality bpost assigns it to.
     pub(crate) municipality: u16,
-    /// Every municipality the postcode touches (more than one only for 1040 and 1050).
-    pub(crate) all_municipalities: &'static [u16],
-    /// For Antwerp postcodes: the zones the locality lies in, where known (else empty: the municipality's).
-    pub(crate) zones: &'static [u8],
+    /// Another municipality the postcode touches (only 1040 and 1050: the street decides).
+    pub(crate) also: Option<u16>,
+    /// For Antwerp postcodes: the zones the locality lies in, where known (`u8::MAX`: none; then the
+    /// municipality's zones apply).
+    pub(crate) zones: [u8; 4],
 }
 
 /// A bpost organisation or sorting code: a real code, but not a place.

@@ -11,7 +11,8 @@
 
 use crate::data;
 use crate::lookup::{Answer, Applies};
-use crate::model::{Concept, Lang, Text, TextList};
+use crate::model::{Concept, Lang, Text};
+use crate::sort::insertion_sort_by;
 use crate::text::{fold, within_one_edit};
 
 /// Longest query taken into account, in characters; the rest is ignored.
@@ -29,7 +30,7 @@ pub struct Need {
     /// Its label, e.g. "Schulden en geldzorgen".
     pub label: Text,
     /// The words and phrases that point to it.
-    pub terms: TextList,
+    pub terms: Terms,
     /// Concept index and weight (0–1).
     pub(crate) concepts: &'static [(u8, f32)],
 }
@@ -45,6 +46,29 @@ impl Need {
         self.concepts
             .iter()
             .map(|&(c, w)| (&data::CONCEPTS[c as usize], w))
+    }
+}
+
+/// A need's words and phrases per language (stored joined by `|`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Terms {
+    /// Dutch.
+    pub nl: &'static str,
+    /// French.
+    pub fr: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Terms {
+    /// The phrases in `lang`.
+    pub fn get(&self, lang: Lang) -> impl Iterator<Item = &'static str> {
+        let s = match lang {
+            Lang::Nl => self.nl,
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        };
+        s.split('|').filter(|t| !t.trim().is_empty())
     }
 }
 
@@ -78,10 +102,14 @@ pub struct Index {
 impl Index {
     pub(crate) fn build() -> Index {
         let mut idx = Index {
-            stopwords: data::STOPWORDS.iter().map(|s| fold(s)).collect(),
+            stopwords: data::STOPWORDS
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(fold)
+                .collect(),
             ..Index::default()
         };
-        idx.stopwords.sort();
+        // The build folded and sorted them.
         let mut dict: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         let mut add_term = |idx: &mut Index, phrase: &'static str, source: TermSource| {
             let folded = fold(phrase);
@@ -115,7 +143,7 @@ impl Index {
         };
         for need in data::NEEDS {
             for lang in Lang::ALL {
-                for &t in need.terms.get(lang) {
+                for t in need.terms.get(lang) {
                     add_term(&mut idx, t, TermSource::Need(need));
                 }
             }
@@ -251,9 +279,10 @@ impl crate::Dataset {
         if qwords.is_empty() {
             return Vec::new();
         }
-        // Best match per (term, term word): quality and which query word.
-        let mut term_hits: std::collections::HashMap<u32, Vec<(u32, f32, usize)>> =
-            std::collections::HashMap::new();
+        // Best match per (term, term word): quality and which query word. Terms are collected in
+        // the order they are first hit, through a dense slot table (no hashing, no sorting).
+        let mut slot = vec![u32::MAX; index.terms.len()];
+        let mut term_hits: Vec<(u32, Vec<(u32, f32, usize)>)> = Vec::new();
         for (qi, q) in qwords.iter().enumerate() {
             let q_stem = stem(q);
             let last = qi + 1 == qwords.len();
@@ -263,7 +292,11 @@ impl crate::Dataset {
                     continue;
                 }
                 for &t in &index.postings[wi] {
-                    let hits = term_hits.entry(t).or_default();
+                    if slot[t as usize] == u32::MAX {
+                        slot[t as usize] = term_hits.len() as u32;
+                        term_hits.push((t, Vec::new()));
+                    }
+                    let hits = &mut term_hits[slot[t as usize] as usize].1;
                     match hits.iter_mut().find(|h| h.0 == wi as u32) {
                         Some(h) if h.1 >= quality => {}
                         Some(h) => *h = (wi as u32, quality, qi),
@@ -278,9 +311,7 @@ impl crate::Dataset {
         let mut best_per_concept: Vec<Vec<(f32, Matched)>> = vec![Vec::new(); n_concepts];
         let mut need_scores: Vec<(&'static Need, f32, Matched)> = Vec::new();
         let mut concept_name_scores: Vec<(usize, f32, Matched)> = Vec::new();
-        let mut terms: Vec<_> = term_hits.into_iter().collect();
-        terms.sort_by_key(|(t, _)| *t); // deterministic
-        for (t, hits) in terms {
+        for (t, hits) in term_hits {
             let term = &index.terms[t as usize];
             let n = term.words.len() as f32;
             let sum: f32 = hits.iter().map(|h| h.1).sum();
@@ -341,7 +372,7 @@ impl crate::Dataset {
         }
         for ci in 0..n_concepts {
             let c = &mut contributions[ci];
-            c.sort_by(|a, b| b.total_cmp(a));
+            insertion_sort_by(c, |a, b| a > b);
             scores[ci] =
                 c.first().copied().unwrap_or(0.0) + 0.1 * c.iter().skip(1).take(3).sum::<f32>();
         }
@@ -358,7 +389,7 @@ impl crate::Dataset {
                     Some(Applies::No) => 0.4,
                 };
                 let mut m = std::mem::take(&mut best_per_concept[ci]);
-                m.sort_by(|a, b| b.0.total_cmp(&a.0));
+                insertion_sort_by(&mut m, |a, b| a.0 > b.0);
                 let mut matched: Vec<Matched> = Vec::new();
                 for (_, x) in m {
                     if !matched.iter().any(|y| y.source == x.source) && matched.len() < 3 {
@@ -376,7 +407,8 @@ impl crate::Dataset {
                 }
             })
             .collect();
-        results.sort_by(|a, b| b.score.total_cmp(&a.score)); // stable: equal scores keep the product's order
+        // Stable: equal scores keep the product's order.
+        insertion_sort_by(&mut results, |a, b| a.score > b.score);
         results
     }
 }

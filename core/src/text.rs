@@ -29,15 +29,22 @@ pub fn fold(s: &str) -> String {
             push(c.to_ascii_lowercase().encode_utf8(&mut b));
         } else if let Some(f) = fold_char(c) {
             push(f);
-        } else if c.is_alphanumeric() {
-            // Letters outside the table (Greek, Cyrillic, …): keep them, lower-cased.
-            let lower: String = c.to_lowercase().collect();
-            push(&lower);
-        } else {
+        } else if c.is_ascii() || is_separator(c) {
             space = true;
+        } else {
+            // Letters outside the table (Greek, Cyrillic, …) are kept as they are. No Unicode case
+            // tables: they would cost the widget more than these letters are worth here.
+            let mut b = [0u8; 4];
+            push(c.encode_utf8(&mut b));
         }
     }
     out
+}
+
+/// Non-ASCII punctuation and spaces: Latin-1 symbols, general punctuation (’ “ – …), CJK and
+/// full-width punctuation, and the replacement-free control and format characters.
+fn is_separator(c: char) -> bool {
+    matches!(c as u32, 0x80..=0xBF | 0xD7 | 0xF7 | 0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x2BFF | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF0F | 0xFEFF)
 }
 
 fn fold_char(c: char) -> Option<&'static str> {

@@ -163,7 +163,7 @@ impl Component for App {
                         { for Lang::ALL.iter().map(|&l| html! {
                             <button type="button" data-lang={l.code()} lang={l.code()} aria-pressed={(l == lang).to_string()}
                                 onclick={link.callback(move |_| Msg::Lang(l))}>
-                                { l.code().to_uppercase() }
+                                { match l { Lang::Nl => "NL", Lang::Fr => "FR", Lang::En => "EN" } }
                             </button>
                         }) }
                     </div>

@@ -1,0 +1,28 @@
+//! A stable insertion sort for the short lists lookups and searches order (at most a few dozen
+//! items). The standard library's sorts are faster on long lists but add several KB of code to the
+//! widget for every type they are used with.
+
+/// Sorts `v` stably so that `a` comes before `b` when `before(a, b)`.
+pub(crate) fn insertion_sort_by<T>(v: &mut [T], mut before: impl FnMut(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && before(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_stably() {
+        let mut v = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
+        insertion_sort_by(&mut v, |a, b| a.0 < b.0);
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
+        let mut empty: [u8; 0] = [];
+        insertion_sort_by(&mut empty, |a, b| a < b);
+    }
+}

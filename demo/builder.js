@@ -1,0 +1,195 @@
+// Embed builder for the Wegwijs widget.
+//
+// Reads the form, keeps a live preview (<wegwijs-widget id="preview">) in sync
+// through its observed attributes and the --wegwijs-accent custom property
+// (set with style.setProperty, which a strict CSP allows), and writes the
+// snippet to paste into a host page. The integrity and crossorigin attributes
+// of that snippet's <script> come from /embed.html, which the build generates
+// with the SRI hash, so the builder never computes the hash itself. The src
+// points at the widget on this server (embed.html may carry a placeholder host).
+
+const DEFAULT_ACCENT = '#0b5a43';
+const WIDGET_PATH = '/widget/wegwijs.js';
+
+const form = document.getElementById('builder-form');
+const preview = document.getElementById('preview');
+const snippetCode = document.getElementById('snippet');
+const copyButton = document.getElementById('copy');
+const copyStatus = document.getElementById('copy-status');
+const accentWarning = document.getElementById('accent-warning');
+
+/** Script line used until /embed.html has been read (or when it cannot be). */
+let scriptLine = `<script type="module" src="${escapeAttr(absoluteUrl(WIDGET_PATH))}"></script>`;
+let extraLines = [];
+let sriLoaded = false;
+
+function absoluteUrl(path) {
+  return new URL(path, window.location.href).href;
+}
+
+function escapeAttr(value) {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** The current settings, read from the form. */
+function readSettings() {
+  const data = new FormData(form);
+  return {
+    lang: String(data.get('lang') || 'nl'),
+    postcode: String(data.get('postcode') || '').trim(),
+    need: String(data.get('need') || '').trim(),
+    concepts: data.getAll('concept').map(String),
+    accent: String(data.get('accent') || DEFAULT_ACCENT).toLowerCase(),
+  };
+}
+
+/** Attributes of the <wegwijs-widget> element, in a stable order. */
+function widgetAttributes(settings) {
+  const attrs = [];
+  if (settings.postcode) attrs.push(['postcode', settings.postcode]);
+  if (settings.need) attrs.push(['need', settings.need]);
+  attrs.push(['lang', settings.lang]);
+  if (settings.concepts.length > 0) attrs.push(['concepts', settings.concepts.join(',')]);
+  return attrs;
+}
+
+function updatePreview(settings) {
+  const wanted = new Map(widgetAttributes(settings));
+  for (const name of ['postcode', 'need', 'lang', 'concepts']) {
+    if (wanted.has(name)) {
+      if (preview.getAttribute(name) !== wanted.get(name)) {
+        preview.setAttribute(name, wanted.get(name));
+      }
+    } else if (preview.hasAttribute(name)) {
+      preview.removeAttribute(name);
+    }
+  }
+  preview.style.setProperty('--wegwijs-accent', settings.accent);
+}
+
+function buildSnippet(settings) {
+  const lines = [scriptLine, ...extraLines];
+  if (settings.accent !== DEFAULT_ACCENT) {
+    lines.push(`<style>wegwijs-widget { --wegwijs-accent: ${settings.accent}; }</style>`);
+  }
+  const attrs = widgetAttributes(settings)
+    .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
+    .join('');
+  lines.push(`<wegwijs-widget${attrs}></wegwijs-widget>`);
+  return lines.join('\n');
+}
+
+/** Relative luminance contrast of white text on the accent colour. */
+function contrastWithWhite(hex) {
+  const match = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!match) return 21;
+  const channel = (i) => {
+    const c = parseInt(match[1].slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  return 1.05 / (luminance + 0.05);
+}
+
+function updateAccentWarning(settings) {
+  const ratio = contrastWithWhite(settings.accent);
+  const text = ratio < 4.5
+    ? `Let op: witte tekst op deze kleur heeft een contrast van ${ratio.toFixed(1).replace('.', ',')}:1. Kies een donkerdere kleur (minstens 4,5:1).`
+    : '';
+  if (accentWarning.textContent !== text) accentWarning.textContent = text;
+}
+
+let previewTimer = 0;
+
+function render({ debounce = false } = {}) {
+  const settings = readSettings();
+  snippetCode.textContent = buildSnippet(settings);
+  updateAccentWarning(settings);
+  window.clearTimeout(previewTimer);
+  if (debounce) {
+    previewTimer = window.setTimeout(() => updatePreview(readSettings()), 250);
+  } else {
+    updatePreview(settings);
+  }
+}
+
+/**
+ * Reads the SRI-pinned script line from /embed.html. The page is parsed as an
+ * inert document (DOMParser runs no scripts); we keep the module script that
+ * loads wegwijs.js and any stylesheet link that carries an integrity hash.
+ */
+async function loadEmbedSnippet() {
+  const response = await fetch('/embed.html', { credentials: 'omit', cache: 'no-cache' });
+  if (!response.ok) throw new Error(`/embed.html: HTTP ${response.status}`);
+  const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+
+  const script = [...doc.querySelectorAll('script[src]')]
+    .find((el) => /wegwijs\.js(\?|#|$)/.test(el.getAttribute('src')));
+  if (!script) throw new Error('/embed.html has no <script> for wegwijs.js');
+  const integrity = script.getAttribute('integrity');
+  if (!integrity) throw new Error('/embed.html: the <script> has no integrity attribute');
+
+  const src = absoluteUrl(WIDGET_PATH);
+  const crossorigin = script.getAttribute('crossorigin') || 'anonymous';
+  scriptLine = `<script type="module" src="${escapeAttr(src)}" integrity="${escapeAttr(integrity)}" crossorigin="${escapeAttr(crossorigin)}"></script>`;
+
+  extraLines = [...doc.querySelectorAll('link[rel~="stylesheet"][href][integrity]')].map((link) => {
+    const href = absoluteUrl(`/widget/${link.getAttribute('href').split('/').pop()}`);
+    const co = link.getAttribute('crossorigin') || 'anonymous';
+    return `<link rel="stylesheet" href="${escapeAttr(href)}" integrity="${escapeAttr(link.getAttribute('integrity'))}" crossorigin="${escapeAttr(co)}">`;
+  });
+  sriLoaded = true;
+}
+
+function selectSnippet() {
+  const range = document.createRange();
+  range.selectNodeContents(snippetCode);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+async function copySnippet() {
+  const text = snippetCode.textContent;
+  try {
+    if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(text);
+    copyStatus.textContent = 'Gekopieerd naar het klembord.';
+  } catch {
+    selectSnippet();
+    copyStatus.textContent = 'Kopiëren lukte niet automatisch. De tekst is geselecteerd: druk op Ctrl+C (of ⌘+C).';
+  }
+}
+
+form.addEventListener('submit', (event) => event.preventDefault());
+form.addEventListener('input', (event) => {
+  const debounce = event.target instanceof HTMLInputElement && event.target.type === 'text';
+  render({ debounce });
+});
+form.addEventListener('change', () => render());
+
+document.getElementById('concepts-all').addEventListener('click', () => {
+  for (const box of form.querySelectorAll('input[name="concept"]')) box.checked = true;
+  render();
+});
+document.getElementById('concepts-none').addEventListener('click', () => {
+  for (const box of form.querySelectorAll('input[name="concept"]')) box.checked = false;
+  render();
+});
+copyButton.addEventListener('click', copySnippet);
+
+render();
+
+loadEmbedSnippet()
+  .catch((error) => {
+    console.warn('Wegwijs builder: no SRI hash available:', error.message);
+    copyStatus.textContent = 'Let op: de SRI-hash kon niet geladen worden; het fragment hieronder heeft geen integrity-attribuut.';
+  })
+  .finally(() => {
+    document.documentElement.dataset.sri = sriLoaded ? 'loaded' : 'missing';
+    render();
+  });
