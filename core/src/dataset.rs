@@ -30,6 +30,8 @@ pub struct Dataset {
     pub(crate) offers: Vec<Offer>,
     /// Folded name → target, sorted by name (binary search, then a linear scan for near misses).
     pub(crate) names: Vec<(String, NameTarget)>,
+    /// Names with a lost accent at the source (`?` in the folded name), indices into `names`.
+    pub(crate) lost_accents: Vec<usize>,
     /// Offers per concept (indices into `offers`).
     pub(crate) offers_by_concept: Vec<Vec<usize>>,
     pub(crate) search_index: crate::search::Index,
@@ -94,8 +96,15 @@ impl Dataset {
         // One unstable sort (the only one in the widget: each sort instantiation costs code size).
         names.sort_unstable();
         names.dedup();
+        let lost_accents = names
+            .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| n.contains('?'))
+            .map(|(i, _)| i)
+            .collect();
         let mut ds = Dataset {
             offers,
+            lost_accents,
             names,
             offers_by_concept: Vec::new(),
             search_index: crate::search::Index::build(),

@@ -353,6 +353,7 @@ impl Dataset {
         diags: &mut Vec<Diagnostic>,
     ) -> (Option<Place>, Vec<Place>, Vec<Diagnostic>) {
         let mut targets = self.exact_names(folded);
+        let exact = !targets.is_empty();
         if targets.is_empty() && folded.len() >= 4 {
             // One typo forgiven: the closest names at one edit.
             let near: Vec<(&str, NameTarget)> = self
@@ -363,7 +364,7 @@ impl Dataset {
                 .collect();
             targets = near.into_iter().map(|(_, t)| t).collect();
         }
-        let corrected = !targets.is_empty() && self.exact_names(folded).is_empty();
+        let corrected = !targets.is_empty() && !exact;
         let places = places_of(&targets);
         match places.len() {
             0 => {
@@ -449,9 +450,10 @@ impl Dataset {
         if out.is_empty() {
             // Names with a lost accent (Walloon localities): `?` matches any letter.
             out = self
-                .names
+                .lost_accents
                 .iter()
-                .filter(|(n, _)| n.contains('?') && matches_exactly(folded, n))
+                .map(|&i| &self.names[i])
+                .filter(|(n, _)| matches_exactly(folded, n))
                 .map(|(_, t)| *t)
                 .collect();
         }

@@ -6,7 +6,7 @@
 //! terms too. All three languages are matched at once.
 //!
 //! Matching forgives what people really type: case and accents (folding), stop words, plurals and
-//! simple inflections (a light stemmer), one typo in words of five letters or more, prefixes while
+//! simple inflections (a light stemmer), one typo (not in the first letter) in words of five letters or more, prefixes while
 //! typing, and Dutch compounds (`schuldhulpverlening` finds the term words inside it).
 
 use crate::data;
@@ -97,6 +97,9 @@ pub struct Index {
     /// For each word, the terms that contain it.
     postings: Vec<Vec<u32>>,
     stopwords: Vec<String>,
+    /// Word ids sorted by word, and by stem: exact, stem and prefix matches by binary search.
+    by_word: Vec<u32>,
+    by_stem: Vec<u32>,
 }
 
 impl Index {
@@ -118,12 +121,17 @@ impl Index {
                 if idx.is_stopword(w) && folded.contains(' ') {
                     continue;
                 }
-                let id = *dict.entry(w.to_string()).or_insert_with(|| {
-                    idx.words.push(w.to_string());
-                    idx.stems.push(stem(w).to_string());
-                    idx.postings.push(Vec::new());
-                    (idx.words.len() - 1) as u32
-                });
+                let id = match dict.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = idx.words.len() as u32;
+                        idx.words.push(w.to_string());
+                        idx.stems.push(stem(w).to_string());
+                        idx.postings.push(Vec::new());
+                        dict.insert(w.to_string(), id);
+                        id
+                    }
+                };
                 if !words.contains(&id) {
                     words.push(id);
                 }
@@ -159,7 +167,81 @@ impl Index {
                 add_term(&mut idx, a, TermSource::ConceptName(c));
             }
         }
+        idx.by_word = sorted_ids(&idx.words);
+        idx.by_stem = sorted_ids(&idx.stems);
         idx
+    }
+
+    /// Ids in `sorted` (ordered by `keys`) whose key is `key`, or starts with it when `prefix`.
+    fn range(
+        &self,
+        sorted: &[u32],
+        keys: &[String],
+        key: &str,
+        prefix: bool,
+    ) -> std::ops::Range<usize> {
+        let start = sorted.partition_point(|&i| keys[i as usize].as_str() < key);
+        let len = sorted[start..]
+            .iter()
+            .take_while(|&&i| {
+                let k = keys[i as usize].as_str();
+                if prefix {
+                    k.starts_with(key)
+                } else {
+                    k == key
+                }
+            })
+            .count();
+        start..start + len
+    }
+
+    /// The dictionary words query word `q` may match, with how well (see [`Index::word_match`]).
+    /// Found by binary search and length buckets instead of a scan of the whole dictionary.
+    fn matches(&self, q: &str, q_stem: &str, last: bool) -> Vec<(usize, f32)> {
+        let mut cand: Vec<u32> = Vec::new();
+        let ql = q.len();
+        let prefix = ql >= 3;
+        cand.extend(&self.by_word[self.range(&self.by_word, &self.words, q, prefix)]);
+        if q_stem.len() >= 3 {
+            cand.extend(&self.by_stem[self.range(&self.by_stem, &self.stems, q_stem, false)]);
+        }
+        if ql >= 5 {
+            // One typo, not in the first letter: the words that start with the same letter and
+            // differ in length by at most one (a slice of the sorted words, not the dictionary).
+            let first = q.chars().next().map(char::len_utf8).unwrap_or(1);
+            let same_start =
+                &self.by_word[self.range(&self.by_word, &self.words, &q[..first], true)];
+            cand.extend(
+                same_start
+                    .iter()
+                    .filter(|&&i| self.words[i as usize].len().abs_diff(ql) <= 1),
+            );
+        }
+        // Compounds: the start or the end of the query word is a dictionary word (or a stem).
+        for k in 4..ql.saturating_sub(2) {
+            if q.is_char_boundary(k) {
+                let head = &q[..k];
+                cand.extend(&self.by_word[self.range(&self.by_word, &self.words, head, false)]);
+                cand.extend(&self.by_stem[self.range(&self.by_stem, &self.stems, head, false)]);
+            }
+            if q.is_char_boundary(ql - k) {
+                cand.extend(
+                    &self.by_word[self.range(&self.by_word, &self.words, &q[ql - k..], false)],
+                );
+            }
+        }
+        let mut out: Vec<(usize, f32)> = Vec::new();
+        for i in cand {
+            let i = i as usize;
+            if out.iter().any(|&(j, _)| j == i) {
+                continue;
+            }
+            let quality = self.word_match(q, q_stem, i, last);
+            if quality > 0.0 {
+                out.push((i, quality));
+            }
+        }
+        out
     }
 
     fn is_stopword(&self, w: &str) -> bool {
@@ -239,6 +321,9 @@ pub struct SearchResult {
     pub applies: Option<Applies>,
 }
 
+/// A term word matched by a query word: (term word, quality, query word index).
+type WordHit = (u32, f32, usize);
+
 /// Splits the query into folded words without stop words, bounded in length and count.
 fn query_words(index: &Index, query: &str) -> Vec<String> {
     let capped: String = query.chars().take(MAX_QUERY_CHARS).collect();
@@ -248,6 +333,23 @@ fn query_words(index: &Index, query: &str) -> Vec<String> {
         .take(MAX_QUERY_WORDS)
         .map(str::to_string)
         .collect()
+}
+
+/// The position of `need` in the vocabulary.
+fn need_index(need: &Need) -> usize {
+    let start = data::NEEDS.as_ptr() as usize;
+    (need as *const Need as usize - start) / std::mem::size_of::<Need>().max(1)
+}
+
+/// Indices of `keys`, ordered by key.
+fn sorted_ids(keys: &[String]) -> Vec<u32> {
+    let mut pairs: Vec<(&str, u32)> = keys
+        .iter()
+        .zip(0u32..)
+        .map(|(k, i)| (k.as_str(), i))
+        .collect();
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A light stemmer for the three languages: strips plural and common inflection endings.
@@ -282,15 +384,11 @@ impl crate::Dataset {
         // Best match per (term, term word): quality and which query word. Terms are collected in
         // the order they are first hit, through a dense slot table (no hashing, no sorting).
         let mut slot = vec![u32::MAX; index.terms.len()];
-        let mut term_hits: Vec<(u32, Vec<(u32, f32, usize)>)> = Vec::new();
+        let mut term_hits: Vec<(u32, Vec<WordHit>)> = Vec::new();
         for (qi, q) in qwords.iter().enumerate() {
             let q_stem = stem(q);
             let last = qi + 1 == qwords.len();
-            for wi in 0..index.words.len() {
-                let quality = index.word_match(q, q_stem, wi, last);
-                if quality <= 0.0 {
-                    continue;
-                }
+            for (wi, quality) in index.matches(q, q_stem, last) {
                 for &t in &index.postings[wi] {
                     if slot[t as usize] == u32::MAX {
                         slot[t as usize] = term_hits.len() as u32;
@@ -305,12 +403,13 @@ impl crate::Dataset {
                 }
             }
         }
-        // Score terms; keep the best term per source.
+        // Score terms; keep the best term per source (dense tables: no search, no allocation per term).
         let n_concepts = data::CONCEPTS.len();
         let mut scores = vec![0f32; n_concepts];
         let mut best_per_concept: Vec<Vec<(f32, Matched)>> = vec![Vec::new(); n_concepts];
-        let mut need_scores: Vec<(&'static Need, f32, Matched)> = Vec::new();
-        let mut concept_name_scores: Vec<(usize, f32, Matched)> = Vec::new();
+        // Per need and per concept name: (score, term, query word).
+        let mut need_best: Vec<(f32, u32, usize)> = vec![(0.0, 0, 0); data::NEEDS.len()];
+        let mut name_best: Vec<(f32, u32, usize)> = vec![(0.0, 0, 0); n_concepts];
         for (t, hits) in term_hits {
             let term = &index.terms[t as usize];
             let n = term.words.len() as f32;
@@ -327,36 +426,34 @@ impl crate::Dataset {
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|h| h.2)
                 .unwrap_or(0);
-            let matched = Matched {
-                word: qwords[best_q].clone(),
-                term: term.phrase,
-                source: term.source,
+            let slot = match term.source {
+                TermSource::Need(need) => &mut need_best[need_index(need)],
+                TermSource::ConceptName(c) => &mut name_best[crate::Dataset::concept_index(c)],
             };
-            match term.source {
-                TermSource::Need(need) => match need_scores
-                    .iter_mut()
-                    .find(|(n, _, _)| std::ptr::eq(*n, need))
-                {
-                    Some(e) if e.1 >= score => {}
-                    Some(e) => {
-                        e.1 = score;
-                        e.2 = matched;
-                    }
-                    None => need_scores.push((need, score, matched)),
-                },
-                TermSource::ConceptName(c) => {
-                    let ci = crate::Dataset::concept_index(c);
-                    match concept_name_scores.iter_mut().find(|e| e.0 == ci) {
-                        Some(e) if e.1 >= score => {}
-                        Some(e) => {
-                            e.1 = score;
-                            e.2 = matched;
-                        }
-                        None => concept_name_scores.push((ci, score, matched)),
-                    }
-                }
+            if score > slot.0 {
+                *slot = (score, t, best_q);
             }
         }
+        let matched = |t: u32, q: usize| {
+            let term = &index.terms[t as usize];
+            Matched {
+                word: qwords[q].clone(),
+                term: term.phrase,
+                source: term.source,
+            }
+        };
+        let need_scores: Vec<(&'static Need, f32, Matched)> = data::NEEDS
+            .iter()
+            .zip(&need_best)
+            .filter(|(_, b)| b.0 > 0.0)
+            .map(|(need, &(s, t, q))| (need, s, matched(t, q)))
+            .collect();
+        let concept_name_scores: Vec<(usize, f32, Matched)> = name_best
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.0 > 0.0)
+            .map(|(ci, &(s, t, q))| (ci, s, matched(t, q)))
+            .collect();
         // Needs → concepts: the strongest need counts fully, further needs add a little.
         let mut contributions: Vec<Vec<f32>> = vec![Vec::new(); n_concepts];
         for (need, s, m) in &need_scores {

@@ -256,23 +256,34 @@ fn status_text(
 
 fn view_place(answer: &Answer<'_>, place: &Place, lang: Lang) -> Html {
     let t = ui(lang);
-    let row = |kind: &str, label: &str, value: String| {
-        html! { <div data-kind={kind.to_string()}><dt>{ label.to_string() }</dt><dd>{ value }</dd></div> }
+    // One row per kind of area; one value per area (Antwerpen: several zones, the street decides).
+    let row = |kind: &str, label: &str, values: Vec<String>| {
+        if values.is_empty() {
+            return html! {};
+        }
+        html! {
+            <div class="ww-area">
+                <dt>{ label.to_string() }</dt>
+                { for values.into_iter().map(|v| html! { <dd data-kind={kind.to_string()}>{ v }</dd> }) }
+            </div>
+        }
     };
-    let zones: Vec<&str> = answer.zones().map(|a| a.name.get(lang)).collect();
-    let sep = match lang {
-        Lang::Nl => " of ",
-        Lang::Fr => " ou ",
-        Lang::En => " or ",
+    let names = |kind: AreaKind| -> Vec<String> {
+        answer
+            .areas
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| a.name.get(lang).to_string())
+            .collect()
     };
     html! {
         <div class="ww-placebox">
             <p class="ww-place">{ place.label(lang) }</p>
             <dl class="ww-areas">
-                if !zones.is_empty() { { row("eerstelijnszone", t.eerstelijnszone, zones.join(sep)) } }
-                { for answer.areas.iter().filter(|a| a.kind == AreaKind::Province).map(|a| row("province", t.province, a.name.get(lang).to_string())) }
-                { for answer.areas.iter().filter(|a| a.kind == AreaKind::JudicialArrondissement).map(|a| row("judicial_arrondissement", t.judicial, a.name.get(lang).to_string())) }
-                { for answer.areas.iter().filter(|a| a.kind == AreaKind::Region).map(|a| row("region", t.region, a.name.get(lang).to_string())) }
+                { row("eerstelijnszone", t.eerstelijnszone, names(AreaKind::Eerstelijnszone)) }
+                { row("province", t.province, names(AreaKind::Province)) }
+                { row("judicial_arrondissement", t.judicial, names(AreaKind::JudicialArrondissement)) }
+                { row("region", t.region, names(AreaKind::Region)) }
             </dl>
         </div>
     }
@@ -343,7 +354,7 @@ fn view_concept(
         <li class="ww-concept" data-concept={concept.id} data-applies={applies.map(|a| a.id()).unwrap_or("")}>
             <h3>{ concept.name.get(lang) }</h3>
             if let Some(m) = matched { <p class="ww-matched">{ m }</p> }
-            if current { <p class="ww-summary">{ concept.summary.get(lang) }</p> }
+            <p class="ww-summary">{ concept.summary.get(lang) }</p>
             if current { <p class="ww-access">{ i18n::access_prefix(lang) }{ access.join(" · ") }</p> }
             if !offers.is_empty() {
                 <ul class="ww-offers">{ for offers.iter().map(|o| view_offer(o, lang)) }</ul>

@@ -9,7 +9,7 @@ use base64::Engine;
 use sha2::{Digest, Sha384};
 
 use crate::tools::{self, run};
-use crate::{fail, root, Result};
+use crate::{root, Result};
 
 /// The files of the widget, in the order a browser loads them.
 pub const WIDGET_FILES: [&str; 4] = [

@@ -1,0 +1,182 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the widget mounted into a real DOM.
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), &(*v).into()).unwrap();
+    }
+    o.into()
+}
+
+fn container() -> Element {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Yew renders on the next tick: yield to the browser until `check` holds (or give up).
+async fn settle(root: &Element, check: impl Fn(&Element) -> bool) {
+    for _ in 0..50 {
+        if check(root) {
+            return;
+        }
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn a_postcode_shows_its_zone_and_concepts() {
+    let root = container();
+    let _h = wegwijs_widget::mount(
+        root.clone(),
+        options(&[("postcode", "8500"), ("lang", "nl")]),
+    );
+    settle(&root, |r| count(r, "li.ww-concept") > 0).await;
+    assert_eq!(text(&root, ".ww-place"), "8500 Kortrijk");
+    assert_eq!(
+        text(&root, "dd[data-kind=eerstelijnszone]"),
+        "Kortrijk-Kuurne-Harelbeke"
+    );
+    assert!(count(&root, ".ww-group[data-applies=yes] li.ww-concept") >= 8);
+    assert!(
+        text(&root, "li.ww-concept[data-concept=overkop] .ww-offers").contains("OverKop Kortrijk")
+    );
+    assert!(text(&root, ".ww-status").contains("8500 Kortrijk"));
+    let lang = root
+        .query_selector(".ww")
+        .unwrap()
+        .unwrap()
+        .get_attribute("lang");
+    assert_eq!(lang.as_deref(), Some("nl"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_the_answer_and_bad_input_gets_a_message() {
+    let root = container();
+    let _h = wegwijs_widget::mount(root.clone(), options(&[("lang", "nl")]));
+    settle(&root, |r| count(r, "input[name=place]") == 1).await;
+    assert!(text(&root, ".ww-status").starts_with("Typ een postcode"));
+    let input: HtmlInputElement = root
+        .query_selector("input[name=place]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    for (value, expect) in [
+        ("85", "4 cijfers"),
+        ("0612", "organisatie"),
+        ("4000", "Wallonië"),
+    ] {
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+            .unwrap();
+        settle(&root, |r| text(r, ".ww-messages").contains(expect)).await;
+        assert!(
+            text(&root, ".ww-messages").contains(expect),
+            "{value}: {}",
+            text(&root, ".ww-messages")
+        );
+    }
+    // Every string is text: markup typed by a visitor is not interpreted.
+    input.set_value("<img src=x onerror=alert(1)>");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    settle(&root, |r| text(r, ".ww-messages").contains("img")).await;
+    assert_eq!(count(&root, "img"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_need_ranks_and_explains() {
+    let root = container();
+    let _h = wegwijs_widget::mount(
+        root.clone(),
+        options(&[("need", "mon mari me frappe"), ("lang", "fr")]),
+    );
+    settle(&root, |r| count(r, ".ww-results li.ww-concept") > 0).await;
+    let first = root
+        .query_selector(".ww-results li.ww-concept")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        first.get_attribute("data-concept").as_deref(),
+        Some("fjc-veilig-huis-ketenaanpak-ifg")
+    );
+    assert!(!text(&root, ".ww-results .ww-matched").is_empty());
+    assert_eq!(text(&root, "label"), "Code postal ou commune");
+}
+
+#[wasm_bindgen_test]
+async fn update_and_destroy() {
+    let root = container();
+    let mut h = wegwijs_widget::mount(root.clone(), options(&[("postcode", "9000")]));
+    settle(&root, |r| text(r, ".ww-place") == "9000 Gent").await;
+    h.update(options(&[
+        ("postcode", "3500"),
+        ("lang", "en"),
+        ("concepts", "overkop,huizen-van-het-kind"),
+    ]));
+    settle(&root, |r| text(r, ".ww-place").contains("Hasselt")).await;
+    assert_eq!(text(&root, "label"), "Postcode or municipality");
+    // Only the chosen concepts are shown.
+    let shown = root.query_selector_all("li.ww-concept").unwrap();
+    for i in 0..shown.length() {
+        let id = shown
+            .item(i)
+            .unwrap()
+            .dyn_into::<Element>()
+            .unwrap()
+            .get_attribute("data-concept")
+            .unwrap();
+        assert!(id == "overkop" || id == "huizen-van-het-kind", "{id}");
+    }
+    h.destroy();
+    settle(&root, |r| r.child_element_count() == 0).await;
+    assert_eq!(root.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn instances_are_independent() {
+    let a = container();
+    let b = container();
+    let _ha = wegwijs_widget::mount(a.clone(), options(&[("postcode", "8500")]));
+    let _hb = wegwijs_widget::mount(b.clone(), options(&[("postcode", "1000"), ("lang", "fr")]));
+    settle(&a, |r| count(r, "li.ww-concept") > 0).await;
+    settle(&b, |r| count(r, "li.ww-concept") > 0).await;
+    assert_eq!(text(&a, ".ww-place"), "8500 Kortrijk");
+    assert!(text(&b, ".ww-place").contains("Bruxelles"));
+    // Element ids stay unique across instances (labels point at their own field).
+    let ida = a.query_selector("input[name=place]").unwrap().unwrap().id();
+    let idb = b.query_selector("input[name=place]").unwrap().unwrap().id();
+    assert_ne!(ida, idb);
+}
