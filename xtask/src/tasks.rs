@@ -176,7 +176,6 @@ pub fn bench_browser() -> Result {
     }
     std::fs::create_dir_all(dir.join("bench"))?;
     std::fs::write(dir.join("bench/corpus.json"), &out.stdout)?;
-    std::fs::write(root.join("tests/e2e/corpus.generated.json"), &out.stdout)?;
     let server = serve::bind(0)?;
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(0);
     let _workers = serve::serve(server.clone(), dir);
