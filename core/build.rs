@@ -517,7 +517,27 @@ fn generate_geo(dir: &Path, errors: &mut Errors, code: &mut String) -> Geo {
     // \t localities separated by `;`, each a name, `*` if it is the main one, `#` and zone indices.
     let mut table = String::new();
     let mut group: Option<(u16, usize, String)> = None;
+    // Without the `wallonia-localities` feature (the widget), a Walloon postcode keeps one locality:
+    // its main one (or its first). Every postcode and municipality still resolves.
+    let all_walloon = std::env::var_os("CARGO_FEATURE_WALLONIA_LOCALITIES").is_some();
+    let walloon_with_main: BTreeSet<&str> = locs
+        .iter()
+        .filter(|(_, r)| r["region"] == "Wallonia" && r["bpost_main_locality"] == "yes")
+        .map(|(_, r)| r["postcode"].as_str())
+        .collect();
+    let mut walloon_kept: BTreeSet<&str> = BTreeSet::new();
     for (at, r) in &locs {
+        if !all_walloon && r["region"] == "Wallonia" {
+            let pc = r["postcode"].as_str();
+            let keep = if walloon_with_main.contains(pc) {
+                r["bpost_main_locality"] == "yes"
+            } else {
+                !walloon_kept.contains(pc)
+            };
+            if !keep || !walloon_kept.insert(pc) {
+                continue;
+            }
+        }
         let Ok(pc) = r["postcode"].parse::<u16>() else {
             errors.push(at, format!("postcode `{}` is not a number", r["postcode"]));
             continue;
@@ -932,9 +952,16 @@ fn generate_concepts(dir: &Path, errors: &mut Errors, code: &mut String) -> Vec<
         if c.sources.is_empty() {
             errors.push(&at, "a concept needs at least one source");
         }
+        // Without `details` (the widget): the first six sources, the ones the widget lists.
+        let shown = if std::env::var_os("CARGO_FEATURE_DETAILS").is_some() {
+            usize::MAX
+        } else {
+            6
+        };
         let sources: Vec<String> = c
             .sources
             .iter()
+            .take(shown)
             .map(|s| {
                 format!(
                     "Source {{ url: {}, date: {}, used_for: {} }}",
@@ -957,7 +984,7 @@ fn generate_concepts(dir: &Path, errors: &mut Errors, code: &mut String) -> Vec<
             strs(&c.target.fr),
             strs(&c.target.en),
             access.join(", "),
-            strs(&c.websites),
+            if std::env::var_os("CARGO_FEATURE_DETAILS").is_some() { strs(&c.websites) } else { "&[]".to_string() },
             lit(detail(&c.facts.scale)),
             lit(detail(&c.facts.policy_domain)),
             lit(detail(&c.facts.legal_basis)),
@@ -1201,6 +1228,8 @@ fn generate_needs(dir: &Path, concepts: &[String], errors: &mut Errors, code: &m
             None
         }
     };
+    // Without the `vocabulary` feature the file is checked but not compiled in.
+    let parsed = parsed.filter(|_| std::env::var_os("CARGO_FEATURE_VOCABULARY").is_some());
     let Some(n) = parsed else {
         writeln!(
             code,

@@ -1,7 +1,7 @@
 //! The stable JSON shapes of the command-line tool (documented in the README).
 
 use serde_json::{json, Value};
-use wegwijs_core::{Answer, Concept, Dataset, Lang, Need, Offer, Place, SearchResult};
+use wegwijs_core::{Answer, Concept, Dataset, Lang, Offer, Place, SearchResult};
 
 fn place(p: &Place, lang: Lang) -> Value {
     let m = p.municipality;
@@ -153,7 +153,7 @@ pub fn export(data: &Dataset) -> Value {
     json!({
         "data_date": wegwijs_core::DATA_DATE.to_string(),
         "concepts": data.concepts().iter().map(concept).collect::<Vec<_>>(),
-        "needs": Need::all().iter().map(|n| json!({
+        "needs": data.vocabulary().needs().iter().map(|n| json!({
             "id": n.id,
             "label": texts(n.label),
             "terms": {

@@ -3,6 +3,8 @@
 use std::borrow::Cow;
 
 use crate::model::*;
+// `Terms` is used only when the vocabulary is compiled in.
+#[cfg_attr(not(feature = "vocabulary"), allow(unused_imports))]
 use crate::search::{Need, Terms};
 use std::sync::OnceLock;
 

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use crate::data;
 use crate::model::*;
 use crate::text::fold;
+use crate::vocabulary::Vocabulary;
 
 /// What a folded name points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,6 +36,7 @@ pub struct Dataset {
     /// Offers per concept (indices into `offers`).
     pub(crate) offers_by_concept: Vec<Vec<usize>>,
     pub(crate) search_index: crate::search::Index,
+    pub(crate) vocabulary: Vocabulary,
 }
 
 /// An error in a second layer of offers.
@@ -93,8 +95,12 @@ impl Dataset {
         for (i, m) in data::MERGERS.iter().enumerate() {
             names.push((fold(m.old_name), NameTarget::Former(i as u16)));
         }
-        // One unstable sort (the only one in the widget: each sort instantiation costs code size).
-        names.sort_unstable();
+        // Sorted by name through the same sort the search index uses (each sort instantiation
+        // costs the widget code size).
+        let keys: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        let order = crate::sort::sorted_ids(&keys);
+        let mut names: Vec<(String, NameTarget)> =
+            order.iter().map(|&i| names[i as usize].clone()).collect();
         names.dedup();
         let lost_accents = names
             .iter()
@@ -107,7 +113,8 @@ impl Dataset {
             lost_accents,
             names,
             offers_by_concept: Vec::new(),
-            search_index: crate::search::Index::build(),
+            search_index: crate::search::Index::build(&Vocabulary::builtin()),
+            vocabulary: Vocabulary::builtin(),
         };
         ds.index_offers();
         ds
@@ -191,6 +198,18 @@ impl Dataset {
         }
         self.index_offers();
         Ok(self)
+    }
+
+    /// Replaces the vocabulary of needs (the widget loads it when a visitor first searches by need).
+    pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> Dataset {
+        self.search_index = crate::search::Index::build(&vocabulary);
+        self.vocabulary = vocabulary;
+        self
+    }
+
+    /// The vocabulary of needs in use.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     /// The fifteen concepts, in the order the product lists them.

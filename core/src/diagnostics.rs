@@ -211,9 +211,9 @@ impl Diagnostic {
                 Lang::En => format!("{postcode:04} ({name}) is an organisation's postcode, not a place where people live. Type the postcode of where you live."),
             },
             UnknownPlace { input } => match l {
-                Lang::Nl => format!("We vinden geen Belgische gemeente of deelgemeente met de naam “{input}”. Kijk de schrijfwijze na, of typ de postcode."),
-                Lang::Fr => format!("Nous ne trouvons pas de commune belge appelée « {input} ». Vérifiez l'orthographe, ou tapez le code postal."),
-                Lang::En => format!("We cannot find a Belgian municipality called “{input}”. Check the spelling, or type the postcode."),
+                Lang::Nl => format!("We vinden geen plaats met de naam “{input}”. Kijk de schrijfwijze na, of typ de postcode."),
+                Lang::Fr => format!("Nous ne trouvons pas de lieu appelé « {input} ». Vérifiez l'orthographe, ou tapez le code postal."),
+                Lang::En => format!("We cannot find a place called “{input}”. Check the spelling, or type the postcode."),
             },
             Incomplete { input } => match l {
                 Lang::Nl => format!("Bedoel je een van deze plaatsen? (“{input}” is nog geen volledige naam.)"),

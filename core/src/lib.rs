@@ -35,6 +35,7 @@ pub mod model;
 pub mod search;
 mod sort;
 pub mod text;
+mod vocabulary;
 
 pub use data::DATA_DATE;
 pub use dataset::{Dataset, LayerError, LayerOffer};
@@ -45,3 +46,4 @@ pub use lookup::{
 };
 pub use model::*;
 pub use search::{Matched, Need, SearchResult, TermSource, Terms};
+pub use vocabulary::Vocabulary;

@@ -12,8 +12,9 @@
 use crate::data;
 use crate::lookup::{Answer, Applies};
 use crate::model::{Concept, Lang, Text};
-use crate::sort::insertion_sort_by;
+use crate::sort::{insertion_sort_by, sorted_ids};
 use crate::text::{fold, within_one_edit};
+use crate::vocabulary::Vocabulary;
 
 /// Longest query taken into account, in characters; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 300;
@@ -36,11 +37,6 @@ pub struct Need {
 }
 
 impl Need {
-    /// All needs of the vocabulary.
-    pub fn all() -> &'static [Need] {
-        data::NEEDS
-    }
-
     /// The concepts it points to, with their weights.
     pub fn concepts(&self) -> impl Iterator<Item = (&'static Concept, f32)> + '_ {
         self.concepts
@@ -103,72 +99,70 @@ pub struct Index {
 }
 
 impl Index {
-    pub(crate) fn build() -> Index {
+    pub(crate) fn build(vocabulary: &Vocabulary) -> Index {
         let mut idx = Index {
-            stopwords: data::STOPWORDS
+            // Folded and sorted by the build.
+            stopwords: vocabulary
+                .stopwords
                 .split(' ')
                 .filter(|s| !s.is_empty())
-                .map(fold)
+                .map(String::from)
                 .collect(),
             ..Index::default()
         };
-        // The build folded and sorted them.
-        let mut dict: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        let mut add_term = |idx: &mut Index, phrase: &'static str, source: TermSource| {
-            let folded = fold(phrase);
-            let mut words = Vec::new();
-            for w in folded.split(' ').filter(|w| !w.is_empty()) {
-                if idx.is_stopword(w) && folded.contains(' ') {
-                    continue;
+        // Every term, folded, with its words (stop words dropped from phrases).
+        let mut phrases: Vec<(&'static str, TermSource)> = Vec::new();
+        for need in vocabulary.needs {
+            for lang in Lang::ALL {
+                phrases.extend(need.terms.get(lang).map(|t| (t, TermSource::Need(need))));
+            }
+        }
+        for c in data::CONCEPTS {
+            for lang in Lang::ALL {
+                phrases.push((c.name.get(lang), TermSource::ConceptName(c)));
+            }
+            if !c.abbreviation.is_empty() {
+                phrases.push((c.abbreviation, TermSource::ConceptName(c)));
+            }
+            phrases.extend(c.aliases.iter().map(|&a| (a, TermSource::ConceptName(c))));
+        }
+        let folded: Vec<String> = phrases.iter().map(|(p, _)| fold(p)).collect();
+        // (word, term) pairs, sorted by word: word ids come out in sorted order, with no map.
+        let mut pairs: Vec<(&str, u32)> = Vec::new();
+        for (t, f) in folded.iter().enumerate() {
+            let several = f.contains(' ');
+            for w in f.split(' ').filter(|w| !w.is_empty()) {
+                if !(several && idx.is_stopword(w)) {
+                    pairs.push((w, t as u32));
                 }
-                let id = match dict.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = idx.words.len() as u32;
-                        idx.words.push(w.to_string());
-                        idx.stems.push(stem(w).to_string());
-                        idx.postings.push(Vec::new());
-                        dict.insert(w.to_string(), id);
-                        id
-                    }
-                };
-                if !words.contains(&id) {
-                    words.push(id);
-                }
             }
-            if words.is_empty() {
-                return;
+        }
+        pairs.sort_unstable();
+        let mut term_words: Vec<Vec<u32>> = vec![Vec::new(); phrases.len()];
+        for (w, t) in pairs {
+            if idx.words.last().map(String::as_str) != Some(w) {
+                idx.words.push(w.to_string());
+                idx.stems.push(stem(w).to_string());
+                idx.postings.push(Vec::new());
             }
-            let t = idx.terms.len() as u32;
-            for &w in &words {
-                idx.postings[w as usize].push(t);
+            let id = (idx.words.len() - 1) as u32;
+            let words = &mut term_words[t as usize];
+            if !words.contains(&id) {
+                words.push(id);
+                idx.postings[id as usize].push(t);
             }
+        }
+        // Terms keep their index (postings point at it), even when no word is left.
+        for ((phrase, source), words) in phrases.into_iter().zip(term_words) {
             idx.terms.push(Term {
                 phrase,
                 words,
                 source,
             });
-        };
-        for need in data::NEEDS {
-            for lang in Lang::ALL {
-                for t in need.terms.get(lang) {
-                    add_term(&mut idx, t, TermSource::Need(need));
-                }
-            }
         }
-        for c in data::CONCEPTS {
-            for lang in Lang::ALL {
-                add_term(&mut idx, c.name.get(lang), TermSource::ConceptName(c));
-            }
-            if !c.abbreviation.is_empty() {
-                add_term(&mut idx, c.abbreviation, TermSource::ConceptName(c));
-            }
-            for &a in c.aliases {
-                add_term(&mut idx, a, TermSource::ConceptName(c));
-            }
-        }
-        idx.by_word = sorted_ids(&idx.words);
-        idx.by_stem = sorted_ids(&idx.stems);
+        idx.by_word = (0..idx.words.len() as u32).collect();
+        let stems: Vec<&str> = idx.stems.iter().map(String::as_str).collect();
+        idx.by_stem = sorted_ids(&stems);
         idx
     }
 
@@ -336,20 +330,9 @@ fn query_words(index: &Index, query: &str) -> Vec<String> {
 }
 
 /// The position of `need` in the vocabulary.
-fn need_index(need: &Need) -> usize {
-    let start = data::NEEDS.as_ptr() as usize;
+fn need_index(needs: &[Need], need: &Need) -> usize {
+    let start = needs.as_ptr() as usize;
     (need as *const Need as usize - start) / std::mem::size_of::<Need>().max(1)
-}
-
-/// Indices of `keys`, ordered by key.
-fn sorted_ids(keys: &[String]) -> Vec<u32> {
-    let mut pairs: Vec<(&str, u32)> = keys
-        .iter()
-        .zip(0u32..)
-        .map(|(k, i)| (k.as_str(), i))
-        .collect();
-    pairs.sort_unstable();
-    pairs.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A light stemmer for the three languages: strips plural and common inflection endings.
@@ -408,7 +391,7 @@ impl crate::Dataset {
         let mut scores = vec![0f32; n_concepts];
         let mut best_per_concept: Vec<Vec<(f32, Matched)>> = vec![Vec::new(); n_concepts];
         // Per need and per concept name: (score, term, query word).
-        let mut need_best: Vec<(f32, u32, usize)> = vec![(0.0, 0, 0); data::NEEDS.len()];
+        let mut need_best: Vec<(f32, u32, usize)> = vec![(0.0, 0, 0); self.vocabulary.needs.len()];
         let mut name_best: Vec<(f32, u32, usize)> = vec![(0.0, 0, 0); n_concepts];
         for (t, hits) in term_hits {
             let term = &index.terms[t as usize];
@@ -427,7 +410,7 @@ impl crate::Dataset {
                 .map(|h| h.2)
                 .unwrap_or(0);
             let slot = match term.source {
-                TermSource::Need(need) => &mut need_best[need_index(need)],
+                TermSource::Need(need) => &mut need_best[need_index(self.vocabulary.needs, need)],
                 TermSource::ConceptName(c) => &mut name_best[crate::Dataset::concept_index(c)],
             };
             if score > slot.0 {
@@ -442,7 +425,9 @@ impl crate::Dataset {
                 source: term.source,
             }
         };
-        let need_scores: Vec<(&'static Need, f32, Matched)> = data::NEEDS
+        let need_scores: Vec<(&'static Need, f32, Matched)> = self
+            .vocabulary
+            .needs
             .iter()
             .zip(&need_best)
             .filter(|(_, b)| b.0 > 0.0)

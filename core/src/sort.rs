@@ -1,4 +1,4 @@
-//! A stable insertion sort for the short lists lookups and searches order (at most a few dozen
+//! Sorting for the widget: a stable insertion sort for the short lists lookups and searches order (at most a few dozen
 //! items). The standard library's sorts are faster on long lists but add several KB of code to the
 //! widget for every type they are used with.
 
@@ -11,6 +11,13 @@ pub(crate) fn insertion_sort_by<T>(v: &mut [T], mut before: impl FnMut(&T, &T) -
             j -= 1;
         }
     }
+}
+
+/// Indices of `keys`, ordered by key (ties by index). The one general-purpose sort in the widget.
+pub(crate) fn sorted_ids(keys: &[&str]) -> Vec<u32> {
+    let mut pairs: Vec<(&str, u32)> = keys.iter().zip(0u32..).map(|(k, i)| (*k, i)).collect();
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(_, i)| i).collect()
 }
 
 #[cfg(test)]

@@ -37,6 +37,8 @@ pub enum Msg {
     Lang(Lang),
     ToggleKeyboard,
     Print,
+    /// The vocabulary of needs arrived: search again.
+    Refresh,
 }
 
 pub struct App {
@@ -62,6 +64,7 @@ impl Component for App {
     type Properties = Props;
 
     fn create(ctx: &Context<Self>) -> Self {
+        crate::on_vocabulary(ctx.props().instance, ctx.link().callback(|()| Msg::Refresh));
         App::from_props(ctx.props())
     }
 
@@ -87,6 +90,7 @@ impl Component for App {
             Msg::Need(v) => self.need = v,
             Msg::Lang(l) => self.lang = l,
             Msg::ToggleKeyboard => self.letters = !self.letters,
+            Msg::Refresh => {}
             Msg::Print => {
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();
@@ -107,6 +111,10 @@ impl Component for App {
 
         let answer =
             (!self.place.trim().is_empty()).then(|| data.lookup_on(&self.place, crate::today()));
+        if !self.need.trim().is_empty() && !crate::has_vocabulary() {
+            // Until the vocabulary arrives, search uses the concepts' own names.
+            crate::request_vocabulary();
+        }
         let results: Option<Vec<SearchResult>> =
             (!self.need.trim().is_empty()).then(|| data.search(&self.need, answer.as_ref()));
         let results: Option<Vec<SearchResult>> = results.map(|r| {
@@ -368,7 +376,7 @@ fn view_concept(
                 if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
                 <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
                 <ul class="ww-sources">
-                    { for concept.sources.iter().take(6).map(|s| html! {
+                    { for concept.sources.iter().map(|s| html! {
                         <li>{ safe_link(s.url, s.url) }{ format!(" ({})", s.date) }</li>
                     }) }
                 </ul>

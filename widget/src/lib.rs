@@ -2,24 +2,89 @@
 //!
 //! The host page never calls this crate directly: it loads `wegwijs.js` (see `www/`), which defines
 //! `<wegwijs-widget>` and the JS API `mount(element, options)`, attaches an open shadow root and
-//! calls [`mount`] here with a container inside it. Nothing leaves the browser: the data is in the wasm.
+//! calls [`mount`] here with a container inside it. Nothing leaves the browser: the data is in the
+//! wasm, and the vocabulary of needs is one more file of the widget, fetched when first needed.
 
 mod app;
 mod i18n;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
 use wasm_bindgen::prelude::*;
-use wegwijs_core::{Dataset, Date, Lang};
-use yew::AppHandle;
+use wegwijs_core::{Dataset, Date, Lang, Vocabulary};
+use yew::{AppHandle, Callback};
 
 pub use app::{App, Props};
 
-/// The dataset, built once per page (a few milliseconds), shared by every instance.
+thread_local! {
+    /// The dataset every instance answers from: built once per page, replaced once when the
+    /// vocabulary of needs arrives (both leaked: they live as long as the page).
+    static DATA: Cell<Option<&'static Dataset>> = const { Cell::new(None) };
+    /// The loader's function that fetches the vocabulary (`wegwijs-needs.txt`), and whether it ran.
+    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    static REQUESTED: Cell<bool> = const { Cell::new(false) };
+    /// Mounted instances to re-render when the vocabulary arrives.
+    static REFRESH: RefCell<Vec<(u32, Callback<()>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The dataset, shared by every instance.
 pub fn dataset() -> &'static Dataset {
-    static DATA: OnceLock<Dataset> = OnceLock::new();
-    DATA.get_or_init(Dataset::builtin)
+    DATA.with(|d| match d.get() {
+        Some(data) => data,
+        None => {
+            let data: &'static Dataset = Box::leak(Box::new(Dataset::builtin()));
+            d.set(Some(data));
+            data
+        }
+    })
+}
+
+/// Whether the vocabulary of needs is there (else search uses the concepts' own names).
+pub fn has_vocabulary() -> bool {
+    !dataset().vocabulary().is_empty()
+}
+
+/// Asks the loader, once, to fetch the vocabulary of needs.
+pub fn request_vocabulary() {
+    if has_vocabulary() || REQUESTED.with(|r| r.replace(true)) {
+        return;
+    }
+    LOADER.with(|l| {
+        if let Some(f) = l.borrow().as_ref() {
+            if let Err(e) = f.call0(&JsValue::NULL) {
+                web_sys::console::error_2(&"wegwijs: could not request the vocabulary".into(), &e);
+            }
+        }
+    });
+}
+
+/// Called by the loader: the function that fetches the vocabulary when it is first needed.
+#[wasm_bindgen(js_name = setVocabularyLoader)]
+pub fn set_vocabulary_loader(loader: js_sys::Function) {
+    LOADER.with(|l| *l.borrow_mut() = Some(loader));
+}
+
+/// Called by the loader with the text of `wegwijs-needs.txt`: search by need gets its vocabulary.
+#[wasm_bindgen(js_name = setVocabulary)]
+pub fn set_vocabulary(text: String) -> Result<(), JsValue> {
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let vocabulary =
+        Vocabulary::parse(text).map_err(|e| JsValue::from_str(&format!("wegwijs: {e}")))?;
+    let data: &'static Dataset =
+        Box::leak(Box::new(Dataset::builtin().with_vocabulary(vocabulary)));
+    DATA.with(|d| d.set(Some(data)));
+    let callbacks: Vec<Callback<()>> =
+        REFRESH.with(|r| r.borrow().iter().map(|(_, c)| c.clone()).collect());
+    for c in callbacks {
+        c.emit(());
+    }
+    Ok(())
+}
+
+/// Registers an instance to re-render when the vocabulary arrives.
+pub(crate) fn on_vocabulary(instance: u32, callback: Callback<()>) {
+    REFRESH.with(|r| r.borrow_mut().push((instance, callback)));
 }
 
 /// Today's date in the visitor's browser.
@@ -33,6 +98,7 @@ pub fn today() -> Date {
 }
 
 thread_local! {
+    /// Mounted roots, for the panic fallback.
     static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
     static NEXT: RefCell<u32> = const { RefCell::new(1) };
 }
@@ -115,6 +181,8 @@ impl Handle {
         }
         let root = self.root.clone();
         ROOTS.with(|r| r.borrow_mut().retain(|x| x != &root));
+        let instance = self.instance;
+        REFRESH.with(|r| r.borrow_mut().retain(|(i, _)| *i != instance));
     }
 }
 
@@ -139,7 +207,8 @@ pub fn mount(root: web_sys::Element, options: JsValue) -> Handle {
     }
 }
 
-/// For the browser benchmark: runs one need search in the core and times it.
+/// For the browser benchmark: runs one need search in the core and times it (the loader makes
+/// sure the vocabulary is there first).
 #[wasm_bindgen(js_name = searchTimed)]
 pub fn search_timed(query: &str) -> JsValue {
     let data = dataset();

@@ -9,11 +9,18 @@
 // folder or origin. It makes no other request, sets no cookie and uses no storage: the postcode
 // never leaves the browser. No eval, no inline script or style: it works under a strict CSP.
 
-import init, { mount as wasmMount, searchTimed as wasmSearchTimed } from './wegwijs_widget.js';
+import init, {
+  mount as wasmMount,
+  searchTimed as wasmSearchTimed,
+  setVocabulary,
+  setVocabularyLoader,
+} from './wegwijs_widget.js';
 
 const BASE = new URL('.', import.meta.url);
 const CSS_URL = new URL('wegwijs.css', BASE).href;
 const WASM_URL = new URL('wegwijs_widget_bg.wasm', BASE);
+// The vocabulary of needs: fetched only when a visitor first searches by need.
+const VOCABULARY_URL = new URL('wegwijs-needs.txt', BASE);
 
 // Shown when the widget cannot load or breaks: never a blank box.
 const FALLBACK = {
@@ -24,8 +31,24 @@ const FALLBACK = {
 
 let loading = null;
 function load() {
-  if (!loading) loading = init({ module_or_path: WASM_URL });
+  if (!loading) {
+    loading = init({ module_or_path: WASM_URL }).then(() => setVocabularyLoader(loadVocabulary));
+  }
   return loading;
+}
+
+let vocabulary = null;
+function loadVocabulary() {
+  if (!vocabulary) {
+    vocabulary = fetch(VOCABULARY_URL)
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((text) => setVocabulary(text))
+      .catch((error) => {
+        // Search keeps working on the concepts' own names.
+        console.error('wegwijs: the vocabulary of needs could not load:', error);
+      });
+  }
+  return vocabulary;
 }
 
 function langOf(options) {
@@ -110,6 +133,7 @@ export function mount(element, options = {}) {
 /** For the browser benchmark: one need search in the wasm core, timed inside it. */
 export async function searchTimed(query) {
   await load();
+  await loadVocabulary();
   return wasmSearchTimed(String(query));
 }
 
