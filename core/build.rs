@@ -1133,40 +1133,30 @@ fn area_ref(s: &str, geo: &Geo) -> Result<String, String> {
         .split_once(':')
         .ok_or_else(|| format!("`{s}` is not of the form kind:value"))?;
     let value = value.trim();
-    match kind.trim() {
-        "nis" => geo
-            .muni_index
-            .get(value)
-            .map(|i| format!("m{i}"))
-            .ok_or_else(|| format!("unknown municipality NIS code `{value}` (after the 2025 mergers)")),
-        "province" => geo
-            .province_index
-            .get(value)
-            .map(|i| format!("p{i}"))
-            .ok_or_else(|| format!("unknown province NIS code `{value}`")),
-        "arrondissement" => geo
-            .arr_index
-            .get(value)
-            .map(|i| format!("a{i}"))
-            .ok_or_else(|| format!("unknown arrondissement NIS code `{value}`")),
-        "judicial" => geo
-            .judicial_index
-            .get(value)
-            .map(|i| format!("j{i}"))
-            .ok_or_else(|| format!("unknown judicial arrondissement `{value}`")),
-        "elz" => geo
-            .zone_index
-            .get(value)
-            .map(|i| format!("z{i}"))
-            .ok_or_else(|| format!("unknown eerstelijnszone id `{value}`")),
-        "region" => match value {
-            "flanders" => Ok("rF".into()),
-            "brussels" => Ok("rB".into()),
-            "wallonia" => Ok("rW".into()),
-            _ => Err(format!("unknown region `{value}`")),
-        },
-        other => Err(format!("unknown area kind `{other}` (use nis, province, arrondissement, judicial, elz, region)")),
-    }
+    let (index, code, what) = match kind.trim() {
+        "nis" => (&geo.muni_index, 'm', "municipality NIS code (after the 2025 mergers)"),
+        "province" => (&geo.province_index, 'p', "province NIS code"),
+        "arrondissement" => (&geo.arr_index, 'a', "arrondissement NIS code"),
+        "judicial" => (&geo.judicial_index, 'j', "judicial arrondissement"),
+        "elz" => (&geo.zone_index, 'z', "eerstelijnszone id"),
+        "region" => {
+            return match value {
+                "flanders" => Ok("rF".into()),
+                "brussels" => Ok("rB".into()),
+                "wallonia" => Ok("rW".into()),
+                _ => Err(format!("unknown region `{value}`")),
+            }
+        }
+        other => {
+            return Err(format!(
+                "unknown area kind `{other}` (use nis, province, arrondissement, judicial, elz, region)"
+            ))
+        }
+    };
+    index
+        .get(value)
+        .map(|i| format!("{code}{i}"))
+        .ok_or_else(|| format!("unknown {what} `{value}`"))
 }
 
 #[derive(Deserialize)]

@@ -112,20 +112,12 @@ fn main() -> ExitCode {
             };
             let answer = data.lookup_on(&place, today);
             let results = need.as_deref().map(|n| data.search(n, Some(&answer)));
-            if out.json {
-                let v = json::lookup(&place, &answer, results.as_deref(), out.lang);
-                let _ = writeln!(
-                    stdout,
-                    "{}",
-                    serde_json::to_string_pretty(&v).unwrap_or_default()
-                );
-            } else {
-                let _ = write!(
-                    stdout,
-                    "{}",
-                    text::lookup(&answer, results.as_deref(), out.lang)
-                );
-            }
+            print(
+                &mut stdout,
+                &out,
+                || json::lookup(&place, &answer, results.as_deref(), out.lang),
+                || text::lookup(&answer, results.as_deref(), out.lang),
+            );
             exit_for(&answer, out.lang, out.json)
         }
         Command::Search {
@@ -135,35 +127,24 @@ fn main() -> ExitCode {
         } => {
             let answer = postcode.as_deref().map(|p| data.lookup_on(p, today()));
             let results = data.search(&words, answer.as_ref());
-            if out.json {
-                let v = json::search(&words, answer.as_ref(), &results, out.lang);
-                let _ = writeln!(
-                    stdout,
-                    "{}",
-                    serde_json::to_string_pretty(&v).unwrap_or_default()
-                );
-            } else {
-                let _ = write!(
-                    stdout,
-                    "{}",
-                    text::search(&words, answer.as_ref(), &results, out.lang)
-                );
-            }
+            print(
+                &mut stdout,
+                &out,
+                || json::search(&words, answer.as_ref(), &results, out.lang),
+                || text::search(&words, answer.as_ref(), &results, out.lang),
+            );
             match &answer {
                 Some(a) => exit_for(a, out.lang, out.json),
                 None => ExitCode::SUCCESS,
             }
         }
         Command::Concepts { out } => {
-            if out.json {
-                let _ = writeln!(
-                    stdout,
-                    "{}",
-                    serde_json::to_string_pretty(&json::concepts(&data)).unwrap_or_default()
-                );
-            } else {
-                let _ = write!(stdout, "{}", text::concepts(&data, out.lang));
-            }
+            print(
+                &mut stdout,
+                &out,
+                || json::concepts(&data),
+                || text::concepts(&data, out.lang),
+            );
             ExitCode::SUCCESS
         }
         Command::Export { out } => {
@@ -178,6 +159,24 @@ fn main() -> ExitCode {
     };
     let _ = stdout.flush();
     code
+}
+
+/// Prints JSON (`--json`) or text.
+fn print(
+    stdout: &mut impl Write,
+    out: &Output,
+    json: impl FnOnce() -> serde_json::Value,
+    text: impl FnOnce() -> String,
+) {
+    let _ = if out.json {
+        writeln!(
+            stdout,
+            "{}",
+            serde_json::to_string_pretty(&json()).unwrap_or_default()
+        )
+    } else {
+        write!(stdout, "{}", text())
+    };
 }
 
 /// 0 for an answer, 2 for input that is no place (its message on stderr).
