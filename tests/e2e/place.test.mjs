@@ -12,6 +12,7 @@ import {
   messages,
   openPage,
   poll,
+  setNeed,
   setPlace,
   shadow,
   waitForConcepts,
@@ -278,6 +279,25 @@ describe('print', () => {
       await context.close();
     }
   });
+
+  for (const [postcode, need] of [['8500', ''], ['2000', 'schulden']]) {
+    test(`the print view of ${postcode}${need ? ` with “${need}”` : ''} fits one A4 page`, { timeout: TEST_TIMEOUT }, async () => {
+      const { page, context } = await openPage(browser);
+      try {
+        await goto(page, '/plain.html');
+        await waitForConcepts(page);
+        await setPlace(page, postcode);
+        if (need) await setNeed(page, need);
+        await waitForConcepts(page);
+        await page.waitForTimeout(300);
+        const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+        const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+        assert.equal(pages, 1, `the print view of ${postcode} takes ${pages} A4 pages`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 describe('a failed load', () => {
