@@ -180,13 +180,8 @@ fn generate(dir: &Path, errors: &mut Errors) -> String {
     code
 }
 
-fn region_variant(s: &str) -> Option<&'static str> {
-    match s {
-        "Flanders" => Some("Region::Flanders"),
-        "Brussels" => Some("Region::Brussels"),
-        "Wallonia" => Some("Region::Wallonia"),
-        _ => None,
-    }
+fn is_region(s: &str) -> bool {
+    matches!(s, "Flanders" | "Brussels" | "Wallonia")
 }
 
 fn generate_geo(dir: &Path, errors: &mut Errors, code: &mut String) -> Geo {
@@ -232,7 +227,7 @@ fn generate_geo(dir: &Path, errors: &mut Errors, code: &mut String) -> Geo {
         if muni_index.insert(nis.clone(), i).is_some() {
             errors.push(at, format!("duplicate municipality {nis}"));
         }
-        if region_variant(&r["region"]).is_none() {
+        if !is_region(&r["region"]) {
             errors.push(at, format!("unknown region `{}`", r["region"]));
         }
         if !r["province_nis"].is_empty() {

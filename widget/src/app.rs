@@ -376,6 +376,10 @@ fn view_concept(
                 if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
                 <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
                 <ul class="ww-sources">
+                    // The sources of the local offers first (where the address comes from), then the concept's.
+                    { for offers.iter().flat_map(|o| o.sources.iter().map(move |u| (u.as_ref(), o.source_date.as_ref()))).map(|(u, d)| html! {
+                        <li>{ safe_link(u, u) }{ if d.is_empty() { String::new() } else { format!(" ({d})") } }</li>
+                    }) }
                     { for concept.sources.iter().map(|s| html! {
                         <li>{ safe_link(s.url, s.url) }{ format!(" ({})", s.date) }</li>
                     }) }

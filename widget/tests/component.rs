@@ -71,6 +71,9 @@ async fn a_postcode_shows_its_zone_and_concepts() {
         text(&root, "li.ww-concept[data-concept=overkop] .ww-offers").contains("OverKop Kortrijk")
     );
     assert!(text(&root, ".ww-status").contains("8500 Kortrijk"));
+    // Where the local offer comes from is one click away, with its date.
+    let sources = text(&root, "li.ww-concept[data-concept=overkop] .ww-sources");
+    assert!(sources.contains("http"), "{sources}");
     let lang = root
         .query_selector(".ww")
         .unwrap()
