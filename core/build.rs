@@ -397,7 +397,7 @@ fn generate_geo(dir: &Path, errors: &mut Errors, code: &mut String) -> Geo {
             "    Zone {{ id: {}, name: {}, zorgraad: {}, website: {}, zorgraad_source: {} }},",
             lit(id),
             lit(name),
-            opt_lit(&zr_name),
+            opt_lit(detail(&zr_name)),
             opt_lit(&website),
             opt_lit(&source)
         )

@@ -102,6 +102,15 @@ fn search_json_ranks_concepts() {
     assert_eq!(r[0]["concept"], "fjc-veilig-huis-ketenaanpak-ifg");
     assert!(r[0]["score"].is_number());
     assert!(!r[0]["matched"].as_array().unwrap().is_empty());
+    // Without a place, an ended project is still said to be ended.
+    let (_, v) = json(&["search", "lokale gezinscoach", "--json"]);
+    let coach = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["concept"] == "lokale-gezinscoaches")
+        .unwrap();
+    assert_eq!(coach["applies"], "ended");
     let (_, v) = json(&["lookup", "8500", "--need", "schulden", "--json"]);
     assert_eq!(v["results"][0]["concept"], "sociaal-huis");
 }

@@ -293,10 +293,9 @@ fn zone_offers() -> Vec<Offer> {
             Offer {
                 id: Cow::Owned(format!("elz-{}", z.id)),
                 concept: ci,
-                name: Cow::Owned(match z.zorgraad {
-                    Some(n) => n.to_string(),
-                    None => format!("Eerstelijnszone {}", z.name),
-                }),
+                // The zone's own name: zorgraad names in the research often carry notes, and are
+                // of medium confidence (they stay available as `Zone::zorgraad`).
+                name: Cow::Owned(format!("Eerstelijnszone {}", z.name)),
                 address: None,
                 phone: None,
                 email: None,

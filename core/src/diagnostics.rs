@@ -3,7 +3,7 @@
 //! Messages are plain and say what to do next. They are the texts the widget and the command-line
 //! tool show; nothing else words them.
 
-use crate::model::{Date, Lang};
+use crate::model::{Date, Lang, Municipality};
 
 /// How much a diagnostic matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -104,7 +104,7 @@ pub enum Diagnostic {
         /// Former name.
         old_name: &'static str,
         /// The municipality today.
-        new_name: &'static str,
+        new: &'static Municipality,
         /// When.
         date: Date,
     },
@@ -112,8 +112,8 @@ pub enum Diagnostic {
     SharedPostcode {
         /// The postcode.
         postcode: u16,
-        /// The municipalities, the bpost one first.
-        municipalities: Vec<&'static str>,
+        /// The municipalities, the one shown first.
+        municipalities: Vec<&'static Municipality>,
     },
     /// The place lies in one of several eerstelijnszones; the street decides (Antwerpen 2000–2060).
     ZoneDependsOnStreet {
@@ -245,19 +245,23 @@ impl Diagnostic {
                 Lang::Fr => format!("« {name} » ne correspond pas au code postal {postcode:04}. Nous affichons la réponse pour {postcode:04}."),
                 Lang::En => format!("“{name}” is not in postcode {postcode:04}. We show the answer for {postcode:04}."),
             },
-            Merged { old_name, new_name, date } => {
+            Merged { old_name, new, date } => {
                 let d = date_text(*date, l);
+                let new_name = new.name(l);
                 match l {
                     Lang::Nl => format!("{old_name} is sinds {d} een deel van de gemeente {new_name}."),
                     Lang::Fr => format!("Depuis le {d}, {old_name} fait partie de la commune de {new_name}."),
                     Lang::En => format!("Since {d}, {old_name} has been part of the municipality of {new_name}."),
                 }
             }
-            SharedPostcode { postcode, municipalities } => match l {
-                Lang::Nl => format!("Postcode {postcode:04} ligt deels in {}: de straat beslist. We tonen {}.", municipalities.join(" en "), municipalities[0]),
-                Lang::Fr => format!("Le code postal {postcode:04} s'étend sur {} : la rue décide. Nous affichons {}.", municipalities.join(" et "), municipalities[0]),
-                Lang::En => format!("Postcode {postcode:04} lies partly in {}: the street decides. We show {}.", municipalities.join(" and "), municipalities[0]),
-            },
+            SharedPostcode { postcode, municipalities } => {
+                let names: Vec<&str> = municipalities.iter().map(|m| m.name(l)).collect();
+                match l {
+                    Lang::Nl => format!("Postcode {postcode:04} ligt deels in {}: de straat beslist. We tonen {}.", names.join(" en "), names[0]),
+                    Lang::Fr => format!("Le code postal {postcode:04} s'étend sur {} : la rue décide. Nous affichons {}.", names.join(" et "), names[0]),
+                    Lang::En => format!("Postcode {postcode:04} lies partly in {}: the street decides. We show {}.", names.join(" and "), names[0]),
+                }
+            }
             ZoneDependsOnStreet { zones } => match l {
                 Lang::Nl => format!("Deze plaats ligt in een van {} eerstelijnszones ({}): de straat beslist.", zones.len(), zones.join(", ")),
                 Lang::Fr => format!("Ce lieu se trouve dans l'une de {} zones de première ligne ({}) : la rue décide.", zones.len(), zones.join(", ")),

@@ -337,7 +337,20 @@ impl Dataset {
                 .find(|&i| data::localities()[i].main)
                 .unwrap_or(locs[0])
         });
-        let place = place_of_locality(li, None);
+        let mut place = place_of_locality(li, None);
+        // "1040 Brussel": the name picks the other municipality the postcode touches.
+        if !name.is_empty() && !name_matches_municipality(name, place.municipality) {
+            if let Some(pos) = place
+                .also
+                .iter()
+                .position(|m| name_matches_municipality(name, m))
+            {
+                let own = std::mem::replace(&mut place.municipality, place.also[pos]);
+                place.also[pos] = own;
+                place.zones = place.municipality.zone_ids();
+                diags.retain(|d| !matches!(d, Diagnostic::NameDoesNotMatchPostcode { .. }));
+            }
+        }
         if chosen.is_none() && locs.len() > 1 {
             diags.push(Diagnostic::SeveralLocalities {
                 postcode: pc,
@@ -717,16 +730,19 @@ fn place_diagnostics(place: &Place, diags: &mut Vec<Diagnostic>) {
     let m = place.municipality;
     if let Some(f) = place.former {
         if f.date.year >= 2019 {
-            diags.push(Diagnostic::Merged {
-                old_name: f.old_name,
-                new_name: m.name_nl,
-                date: f.date,
-            });
+            // Hasselt, Tielt, … kept their name in the 2025 mergers: nothing to say then.
+            if fold(f.old_name) != fold(m.name_nl) {
+                diags.push(Diagnostic::Merged {
+                    old_name: f.old_name,
+                    new: m,
+                    date: f.date,
+                });
+            }
         }
     }
     if !place.also.is_empty() {
-        let mut names = vec![m.name_nl];
-        names.extend(place.also.iter().map(|x| x.name_nl));
+        let mut names = vec![m];
+        names.extend(place.also.iter().copied());
         diags.push(Diagnostic::SharedPostcode {
             postcode: place.postcode.unwrap_or(0),
             municipalities: names,

@@ -357,8 +357,8 @@ impl Status {
     pub fn is_current(self, today: Date) -> bool {
         match self {
             Status::Structural => true,
-            Status::Project { until } => today <= until,
-            Status::Ended { .. } => false,
+            // An ended project was current until its last day (for answers as of an earlier date).
+            Status::Project { until } | Status::Ended { until } => today <= until,
         }
     }
 
@@ -505,8 +505,9 @@ impl OfferStatus {
     pub fn is_current(self, today: Date) -> bool {
         match self {
             OfferStatus::Active => true,
+            // No end date stated: current (the source gives none; Wegwijs does not invent one).
             OfferStatus::Project(until) => until.is_none_or(|u| today <= u),
-            OfferStatus::Ended(_) => false,
+            OfferStatus::Ended(until) => until.is_some_and(|u| today <= u),
         }
     }
 }

@@ -463,7 +463,11 @@ impl crate::Dataset {
             .enumerate()
             .filter(|(ci, _)| scores[*ci] >= MIN_SCORE)
             .map(|(ci, concept)| {
-                let applies = place.and_then(|a| a.concept(concept.id)).map(|c| c.applies);
+                // Without a place, an ended project is still said to be ended.
+                let applies = match place {
+                    Some(a) => a.concept(concept.id).map(|c| c.applies),
+                    None => (!concept.status.is_current(data::DATA_DATE)).then_some(Applies::Ended),
+                };
                 let factor = match applies {
                     None | Some(Applies::Yes) => 1.0,
                     Some(Applies::Unknown) => 0.9,

@@ -33,6 +33,8 @@ pub struct Props {
 
 pub enum Msg {
     Place(String),
+    /// A "did you mean" choice: take it, and put the focus back in the field (the list goes away).
+    Pick(String),
     Need(String),
     Lang(Lang),
     ToggleKeyboard,
@@ -42,6 +44,8 @@ pub enum Msg {
 }
 
 pub struct App {
+    place_ref: NodeRef,
+    focus_place: bool,
     place: String,
     need: String,
     lang: Lang,
@@ -51,6 +55,8 @@ pub struct App {
 impl App {
     fn from_props(p: &Props) -> App {
         App {
+            place_ref: NodeRef::default(),
+            focus_place: false,
             place: p.postcode.clone(),
             need: p.need.clone(),
             lang: p.lang.unwrap_or_default(),
@@ -87,6 +93,10 @@ impl Component for App {
     fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Place(v) => self.place = v,
+            Msg::Pick(v) => {
+                self.place = v;
+                self.focus_place = true;
+            }
             Msg::Need(v) => self.need = v,
             Msg::Lang(l) => self.lang = l,
             Msg::ToggleKeyboard => self.letters = !self.letters,
@@ -99,6 +109,14 @@ impl Component for App {
             }
         }
         true
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first: bool) {
+        if std::mem::take(&mut self.focus_place) {
+            if let Some(input) = self.place_ref.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+            }
+        }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
@@ -140,7 +158,7 @@ impl Component for App {
                     <div class="ww-field">
                         <label for={id("place")}>{ t.place_label }</label>
                         <div class="ww-row">
-                            <input id={id("place")} name="place" type="text" autocomplete="postal-code"
+                            <input ref={self.place_ref.clone()} id={id("place")} name="place" type="text" autocomplete="postal-code"
                                 inputmode={if self.letters { "text" } else { "numeric" }}
                                 aria-describedby={id("place-hint")} value={self.place.clone()} oninput={on_place}
                                 spellcheck="false" />
@@ -217,7 +235,7 @@ impl App {
                                 let value = match c.postcode { Some(pc) => format!("{pc:04} {}", c.locality.unwrap_or(c.municipality.name_nl)), None => c.municipality.name(lang).to_string() };
                                 html! {
                                     <li><button type="button" class="ww-candidate"
-                                        onclick={link.callback(move |_| Msg::Place(value.clone()))}>{ label }</button></li>
+                                        onclick={link.callback(move |_| Msg::Pick(value.clone()))}>{ label }</button></li>
                                 }
                             }) }
                         </ul>

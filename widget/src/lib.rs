@@ -21,9 +21,9 @@ thread_local! {
     /// The dataset every instance answers from: built once per page, replaced once when the
     /// vocabulary of needs arrives (both leaked: they live as long as the page).
     static DATA: Cell<Option<&'static Dataset>> = const { Cell::new(None) };
-    /// The loader's function that fetches the vocabulary (`wegwijs-needs.txt`), and whether it ran.
+    /// The loader's function that fetches the vocabulary (`wegwijs-needs.txt`); it fetches once,
+    /// and again after a failure.
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    static REQUESTED: Cell<bool> = const { Cell::new(false) };
     /// Mounted instances to re-render when the vocabulary arrives.
     static REFRESH: RefCell<Vec<(u32, Callback<()>)>> = const { RefCell::new(Vec::new()) };
 }
@@ -45,9 +45,9 @@ pub fn has_vocabulary() -> bool {
     !dataset().vocabulary().is_empty()
 }
 
-/// Asks the loader, once, to fetch the vocabulary of needs.
+/// Asks the loader to fetch the vocabulary of needs (it keeps one request in flight).
 pub fn request_vocabulary() {
-    if has_vocabulary() || REQUESTED.with(|r| r.replace(true)) {
+    if has_vocabulary() {
         return;
     }
     LOADER.with(|l| {
@@ -120,6 +120,7 @@ fn install_panic_hook() {
                     if let Some(doc) = root.owner_document() {
                         if let Ok(p) = doc.create_element("p") {
                             p.set_class_name("ww-error");
+                            p.set_attribute("lang", lang.code()).ok();
                             p.set_attribute("role", "alert").ok();
                             p.set_text_content(Some(i18n::ui(lang).error));
                             root.append_child(&p).ok();

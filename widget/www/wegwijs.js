@@ -44,8 +44,9 @@ function loadVocabulary() {
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
       .then((text) => setVocabulary(text))
       .catch((error) => {
-        // Search keeps working on the concepts' own names.
+        // Search keeps working on the concepts' own names; the next need search tries again.
         console.error('wegwijs: the vocabulary of needs could not load:', error);
+        vocabulary = null;
       });
   }
   return vocabulary;
@@ -61,6 +62,7 @@ function showError(root, options, error) {
   const p = document.createElement('p');
   p.className = 'ww-error';
   p.setAttribute('role', 'alert');
+  p.lang = langOf(options);
   p.textContent = FALLBACK[langOf(options)];
   root.hidden = false;
   root.replaceChildren(p);

@@ -61,22 +61,30 @@ pub fn build() -> Result<PathBuf> {
         "building the widget with wasm-pack failed (see above)",
     )?;
     let widget_dir = dist.join("widget");
-    if dist.exists() {
-        std::fs::remove_dir_all(&dist)?;
-    }
     std::fs::create_dir_all(&widget_dir)?;
-    run(
-        // -Oz, then flatten and re-loop, then -Oz again: about 1 KB brotli less than -Oz alone.
-        Command::new(&wasm_opt)
-            .args(["-Oz", "--flatten", "--rereloop", "-Oz"])
-            .args(WASM_FEATURES)
-            .arg("--strip-debug")
-            .arg("--strip-producers")
-            .arg(pkg.join("wegwijs_widget_bg.wasm"))
-            .arg("-o")
-            .arg(widget_dir.join("wegwijs_widget_bg.wasm")),
-        "wasm-opt failed (see above)",
-    )?;
+    // wasm-opt takes a while: run it only when its input changed (wasm-pack rewrites the file on
+    // every run, so compare contents, not times).
+    let wasm_in = pkg.join("wegwijs_widget_bg.wasm");
+    let wasm_out = widget_dir.join("wegwijs_widget_bg.wasm");
+    let stamp = pkg.join("wegwijs_widget_bg.wasm.optimized-from");
+    let input_hash = sri(&wasm_in)?;
+    let up_to_date =
+        wasm_out.exists() && std::fs::read_to_string(&stamp).is_ok_and(|h| h == input_hash);
+    if !up_to_date {
+        run(
+            // -Oz, then flatten and re-loop, then -Oz again: about 1 KB brotli less than -Oz alone.
+            Command::new(&wasm_opt)
+                .args(["-Oz", "--flatten", "--rereloop", "-Oz"])
+                .args(WASM_FEATURES)
+                .arg("--strip-debug")
+                .arg("--strip-producers")
+                .arg(&wasm_in)
+                .arg("-o")
+                .arg(&wasm_out),
+            "wasm-opt failed (see above)",
+        )?;
+        std::fs::write(&stamp, &input_hash)?;
+    }
     // The loader, the wasm-bindgen glue and the stylesheet, minified (esbuild; no bundling).
     let esbuild = wasm_opt.with_file_name("esbuild");
     for (from, name) in [

@@ -46,6 +46,15 @@ pub fn serve(server: Arc<Server>, dir: PathBuf) -> Vec<std::thread::JoinHandle<(
 }
 
 fn respond(dir: &Path, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    // A folder without its trailing slash: redirect, so relative links and the /csp/ policy hold.
+    if !url.ends_with('/')
+        && dir.join(url.trim_start_matches('/')).is_dir()
+        && resolve(dir, url).is_some()
+    {
+        return Response::from_string("")
+            .with_status_code(301)
+            .with_header(header("Location", &format!("{url}/")));
+    }
     let Some(path) = resolve(dir, url) else {
         return Response::from_string("Not found").with_status_code(404);
     };

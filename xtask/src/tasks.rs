@@ -122,6 +122,7 @@ pub fn test() -> Result {
         )?;
         let dir = dist::build()?;
         tools::ensure_npm(&root.join("tests"))?;
+        tools::ensure_node(20)?;
         steps.step(
             "end-to-end tests in Chromium (Playwright, axe-core)",
             || {
@@ -157,6 +158,7 @@ pub fn bench_browser() -> Result {
     let dir = dist::build()?;
     tools::ensure_chromium()?;
     tools::ensure_npm(&root.join("tests"))?;
+    tools::ensure_node(20)?;
     // Export the corpus with the command-line tool, so both engines search the same text.
     let out = cargo()
         .args([

@@ -137,6 +137,25 @@ pub fn ensure_npm(dir: &Path) -> Result {
     Ok(())
 }
 
+/// Node.js of at least `major` (Playwright needs 20; Debian 12's own nodejs is 18).
+pub fn ensure_node(major: u32) -> Result {
+    let version = output(Command::new("node").arg("--version")).unwrap_or_default();
+    let have: u32 = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    if have < major {
+        return fail(format!(
+            "the browser tests need Node.js {major} or newer (found {}): install it (e.g. from NodeSource's Debian packages), then run this again",
+            if version.trim().is_empty() { "none" } else { version.trim() }
+        ));
+    }
+    Ok(())
+}
+
 /// The npm package `binaryen`'s wasm-opt (Debian's is too old for current Rust wasm).
 pub fn wasm_opt() -> Result<PathBuf> {
     let dir = root().join("xtask/npm");
