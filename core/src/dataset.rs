@@ -453,7 +453,7 @@ impl AreaRef {
 }
 
 /// The position of `item` in `table`, or `usize::MAX` if it is not an element of it.
-fn table_index<T>(table: &[T], item: &T) -> usize {
+pub(crate) fn table_index<T>(table: &[T], item: &T) -> usize {
     let start = table.as_ptr() as usize;
     let at = item as *const T as usize;
     let size = std::mem::size_of::<T>().max(1);

@@ -329,12 +329,6 @@ fn query_words(index: &Index, query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The position of `need` in the vocabulary.
-fn need_index(needs: &[Need], need: &Need) -> usize {
-    let start = needs.as_ptr() as usize;
-    (need as *const Need as usize - start) / std::mem::size_of::<Need>().max(1)
-}
-
 /// A light stemmer for the three languages: strips plural and common inflection endings.
 pub(crate) fn stem(w: &str) -> &str {
     for suffix in ["ingen", "eren", "ing", "en", "es", "s", "e", "x"] {
@@ -410,7 +404,9 @@ impl crate::Dataset {
                 .map(|h| h.2)
                 .unwrap_or(0);
             let slot = match term.source {
-                TermSource::Need(need) => &mut need_best[need_index(self.vocabulary.needs, need)],
+                TermSource::Need(need) => {
+                    &mut need_best[crate::dataset::table_index(self.vocabulary.needs, need)]
+                }
                 TermSource::ConceptName(c) => &mut name_best[crate::Dataset::concept_index(c)],
             };
             if score > slot.0 {
