@@ -1,7 +1,7 @@
-// Embed builder for the Wegwijs widget.
+// Embed builder for the Hulpkompas widget.
 //
-// Reads the form, keeps a live preview (<wegwijs-widget id="preview">) in sync
-// through its observed attributes and the --wegwijs-accent custom property
+// Reads the form, keeps a live preview (<hulpkompas-widget id="preview">) in sync
+// through its observed attributes and the --hulpkompas-accent custom property
 // (set with style.setProperty, which a strict CSP allows), and writes the
 // snippet to paste into a host page. The integrity and crossorigin attributes
 // of that snippet's <script> come from /embed.html, which the build generates
@@ -9,7 +9,7 @@
 // points at the widget on this server (embed.html may carry a placeholder host).
 
 const DEFAULT_ACCENT = '#0b5a43';
-const WIDGET_PATH = '/widget/wegwijs.js';
+const WIDGET_PATH = '/widget/hulpkompas.js';
 
 const form = document.getElementById('builder-form');
 const preview = document.getElementById('preview');
@@ -47,7 +47,7 @@ function readSettings() {
   };
 }
 
-/** Attributes of the <wegwijs-widget> element, in a stable order. */
+/** Attributes of the <hulpkompas-widget> element, in a stable order. */
 function widgetAttributes(settings) {
   const attrs = [];
   if (settings.postcode) attrs.push(['postcode', settings.postcode]);
@@ -68,18 +68,18 @@ function updatePreview(settings) {
       preview.removeAttribute(name);
     }
   }
-  preview.style.setProperty('--wegwijs-accent', settings.accent);
+  preview.style.setProperty('--hulpkompas-accent', settings.accent);
 }
 
 function buildSnippet(settings) {
   const lines = [scriptLine, ...extraLines];
   if (settings.accent !== DEFAULT_ACCENT) {
-    lines.push(`<style>wegwijs-widget { --wegwijs-accent: ${settings.accent}; }</style>`);
+    lines.push(`<style>hulpkompas-widget { --hulpkompas-accent: ${settings.accent}; }</style>`);
   }
   const attrs = widgetAttributes(settings)
     .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
     .join('');
-  lines.push(`<wegwijs-widget${attrs}></wegwijs-widget>`);
+  lines.push(`<hulpkompas-widget${attrs}></hulpkompas-widget>`);
   return lines.join('\n');
 }
 
@@ -120,7 +120,7 @@ function render({ debounce = false } = {}) {
 /**
  * Reads the SRI-pinned script line from /embed.html. The page is parsed as an
  * inert document (DOMParser runs no scripts); we keep the module script that
- * loads wegwijs.js and any stylesheet link that carries an integrity hash.
+ * loads hulpkompas.js and any stylesheet link that carries an integrity hash.
  */
 async function loadEmbedSnippet() {
   const response = await fetch('/embed.html', { credentials: 'omit', cache: 'no-cache' });
@@ -128,8 +128,8 @@ async function loadEmbedSnippet() {
   const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
 
   const script = [...doc.querySelectorAll('script[src]')]
-    .find((el) => /wegwijs\.js(\?|#|$)/.test(el.getAttribute('src')));
-  if (!script) throw new Error('/embed.html has no <script> for wegwijs.js');
+    .find((el) => /hulpkompas\.js(\?|#|$)/.test(el.getAttribute('src')));
+  if (!script) throw new Error('/embed.html has no <script> for hulpkompas.js');
   const integrity = script.getAttribute('integrity');
   if (!integrity) throw new Error('/embed.html: the <script> has no integrity attribute');
 
@@ -186,7 +186,7 @@ render();
 
 loadEmbedSnippet()
   .catch((error) => {
-    console.warn('Wegwijs builder: no SRI hash available:', error.message);
+    console.warn('Hulpkompas builder: no SRI hash available:', error.message);
     copyStatus.textContent = 'Let op: de SRI-hash kon niet geladen worden; het fragment hieronder heeft geen integrity-attribuut.';
   })
   .finally(() => {

@@ -1,7 +1,7 @@
 //! The stable JSON shapes of the command-line tool (documented in the README).
 
+use hulpkompas_core::{Answer, Concept, Dataset, Lang, Offer, Place, SearchResult};
 use serde_json::{json, Value};
-use wegwijs_core::{Answer, Concept, Dataset, Lang, Offer, Place, SearchResult};
 
 fn place(p: &Place, lang: Lang) -> Value {
     let m = p.municipality;
@@ -42,7 +42,7 @@ fn diagnostics(answer: &Answer<'_>, lang: Lang) -> Vec<Value> {
         .collect()
 }
 
-/// `wegwijs lookup --json`.
+/// `hulpkompas lookup --json`.
 pub fn lookup(
     input: &str,
     answer: &Answer<'_>,
@@ -54,9 +54,9 @@ pub fn lookup(
         "input": input,
         "lang": lang.code(),
         "outcome": match answer.outcome {
-            wegwijs_core::Outcome::Found => "found",
-            wegwijs_core::Outcome::Ambiguous => "ambiguous",
-            wegwijs_core::Outcome::NotAPlace => "not_a_place",
+            hulpkompas_core::Outcome::Found => "found",
+            hulpkompas_core::Outcome::Ambiguous => "ambiguous",
+            hulpkompas_core::Outcome::NotAPlace => "not_a_place",
         },
         "place": p.map(|p| place(p, lang)),
         "candidates": answer.candidates.iter().map(|c| place(c, lang)).collect::<Vec<_>>(),
@@ -95,7 +95,7 @@ fn ranked(results: &[SearchResult], lang: Lang) -> Value {
     )
 }
 
-/// `wegwijs search --json`.
+/// `hulpkompas search --json`.
 pub fn search(
     query: &str,
     answer: Option<&Answer<'_>>,
@@ -111,7 +111,7 @@ pub fn search(
     })
 }
 
-fn texts(t: wegwijs_core::Text) -> Value {
+fn texts(t: hulpkompas_core::Text) -> Value {
     json!({ "nl": t.nl, "fr": t.fr, "en": t.en })
 }
 
@@ -126,13 +126,13 @@ fn concept(c: &Concept) -> Value {
         "target": { "nl": c.target.nl, "fr": c.target.fr, "en": c.target.en },
         "scope": c.scope.id(),
         "coverage": match c.coverage {
-            wegwijs_core::Coverage::Everywhere(s) => json!({ "kind": "everywhere", "in": s.id() }),
-            wegwijs_core::Coverage::Listed => json!({ "kind": "listed" }),
+            hulpkompas_core::Coverage::Everywhere(s) => json!({ "kind": "everywhere", "in": s.id() }),
+            hulpkompas_core::Coverage::Listed => json!({ "kind": "listed" }),
         },
         "status": match c.status {
-            wegwijs_core::Status::Structural => json!({ "kind": "structural" }),
-            wegwijs_core::Status::Project { until } => json!({ "kind": "project", "until": until.to_string() }),
-            wegwijs_core::Status::Ended { until } => json!({ "kind": "ended", "until": until.to_string() }),
+            hulpkompas_core::Status::Structural => json!({ "kind": "structural" }),
+            hulpkompas_core::Status::Project { until } => json!({ "kind": "project", "until": until.to_string() }),
+            hulpkompas_core::Status::Ended { until } => json!({ "kind": "ended", "until": until.to_string() }),
         },
         "access": c.access.iter().map(|a| a.id()).collect::<Vec<_>>(),
         "websites": c.websites,
@@ -143,15 +143,15 @@ fn concept(c: &Concept) -> Value {
     })
 }
 
-/// `wegwijs concepts --json`.
+/// `hulpkompas concepts --json`.
 pub fn concepts(data: &Dataset) -> Value {
     json!({ "concepts": data.concepts().iter().map(concept).collect::<Vec<_>>() })
 }
 
-/// `wegwijs export --json`: the searchable corpus, so another engine can index the same text.
+/// `hulpkompas export --json`: the searchable corpus, so another engine can index the same text.
 pub fn export(data: &Dataset) -> Value {
     json!({
-        "data_date": wegwijs_core::DATA_DATE.to_string(),
+        "data_date": hulpkompas_core::DATA_DATE.to_string(),
         "concepts": data.concepts().iter().map(concept).collect::<Vec<_>>(),
         "needs": data.vocabulary().needs().iter().map(|n| json!({
             "id": n.id,

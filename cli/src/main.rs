@@ -1,10 +1,10 @@
-//! `wegwijs`: the command-line face of the Wegwijs core.
+//! `hulpkompas`: the command-line face of the Hulpkompas core.
 //!
 //! ```text
-//! wegwijs lookup <postcode|place> [--need "<words>"] [--lang nl|fr|en] [--json] [--date YYYY-MM-DD]
-//! wegwijs search "<words>" [--postcode P] [--lang nl|fr|en] [--json]
-//! wegwijs concepts [--lang nl|fr|en] [--json]
-//! wegwijs export --json
+//! hulpkompas lookup <postcode|place> [--need "<words>"] [--lang nl|fr|en] [--json] [--date YYYY-MM-DD]
+//! hulpkompas search "<words>" [--postcode P] [--lang nl|fr|en] [--json]
+//! hulpkompas concepts [--lang nl|fr|en] [--json]
+//! hulpkompas export --json
 //! ```
 //! Exit codes: 0 for an answer (also "outside Flanders and Brussels"), 2 for input that is no place
 //! or a usage error. The JSON shapes are documented in the README and kept stable.
@@ -16,11 +16,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use wegwijs_core::{Dataset, Date, Lang, Outcome};
+use hulpkompas_core::{Dataset, Date, Lang, Outcome};
 
 #[derive(Parser)]
 #[command(
-    name = "wegwijs",
+    name = "hulpkompas",
     version,
     about = "Which first-line welfare concepts apply here, and where to go."
 )]
@@ -78,7 +78,7 @@ struct Output {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s)
-        .ok_or_else(|| format!("`{s}` is not a language Wegwijs speaks: use nl, fr or en"))
+        .ok_or_else(|| format!("`{s}` is not a language Hulpkompas speaks: use nl, fr or en"))
 }
 
 fn main() -> ExitCode {
@@ -180,7 +180,7 @@ fn print(
 }
 
 /// 0 for an answer, 2 for input that is no place (its message on stderr).
-fn exit_for(answer: &wegwijs_core::Answer<'_>, lang: Lang, json: bool) -> ExitCode {
+fn exit_for(answer: &hulpkompas_core::Answer<'_>, lang: Lang, json: bool) -> ExitCode {
     if answer.outcome == Outcome::NotAPlace {
         if !json {
             for d in &answer.diagnostics {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use wegwijs_core::{Answer, Applies, Dataset, Lang, SearchResult};
+use hulpkompas_core::{Answer, Applies, Dataset, Lang, SearchResult};
 
 fn heading(applies: Applies, lang: Lang) -> &'static str {
     match (applies, lang) {
@@ -21,7 +21,7 @@ fn heading(applies: Applies, lang: Lang) -> &'static str {
     }
 }
 
-/// `wegwijs lookup`.
+/// `hulpkompas lookup`.
 pub fn lookup(answer: &Answer<'_>, results: Option<&[SearchResult]>, lang: Lang) -> String {
     let mut s = String::new();
     for d in &answer.diagnostics {
@@ -101,7 +101,7 @@ fn ranked(results: &[SearchResult], lang: Lang) -> String {
     s
 }
 
-/// `wegwijs search`.
+/// `hulpkompas search`.
 pub fn search(
     _query: &str,
     answer: Option<&Answer<'_>>,
@@ -121,7 +121,7 @@ pub fn search(
     s
 }
 
-/// `wegwijs concepts`.
+/// `hulpkompas concepts`.
 pub fn concepts(data: &Dataset, lang: Lang) -> String {
     let mut s = String::new();
     for c in data.concepts() {

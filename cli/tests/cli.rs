@@ -2,8 +2,8 @@
 
 use std::process::Command;
 
-fn wegwijs(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+fn hulpkompas(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hulpkompas"))
         .args(args)
         .output()
         .expect("runs");
@@ -15,7 +15,7 @@ fn wegwijs(args: &[&str]) -> (i32, String, String) {
 }
 
 fn json(args: &[&str]) -> (i32, serde_json::Value) {
-    let (code, out, _) = wegwijs(args);
+    let (code, out, _) = hulpkompas(args);
     (code, serde_json::from_str(&out).expect("valid JSON"))
 }
 
@@ -68,7 +68,7 @@ fn antwerp_lists_every_candidate_zone() {
 
 #[test]
 fn bad_input_exits_2_with_a_message() {
-    let (code, out, err) = wegwijs(&["lookup", "85"]);
+    let (code, out, err) = hulpkompas(&["lookup", "85"]);
     assert_eq!(code, 2);
     assert!(out.contains("4 cijfers") || err.contains("4 cijfers"));
     let (code, v) = json(&["lookup", "abc", "--json", "--lang", "en"]);
@@ -78,7 +78,7 @@ fn bad_input_exits_2_with_a_message() {
         .as_str()
         .unwrap()
         .contains("cannot find"));
-    let (code, _, err) = wegwijs(&["lookup", "8500", "--lang", "de"]);
+    let (code, _, err) = hulpkompas(&["lookup", "8500", "--lang", "de"]);
     assert_eq!(code, 2);
     assert!(err.contains("nl, fr or en"));
 }
@@ -123,14 +123,14 @@ fn concepts_and_export() {
     let (code, v) = json(&["export", "--json"]);
     assert_eq!(code, 0);
     assert!(v["needs"].as_array().unwrap().len() > 10);
-    let (code, out, _) = wegwijs(&["concepts", "--lang", "fr"]);
+    let (code, out, _) = hulpkompas(&["concepts", "--lang", "fr"]);
     assert_eq!(code, 0);
     assert!(out.contains("Maison OverKop"));
 }
 
 #[test]
 fn plain_text_lookup_reads_well() {
-    let (code, out, _) = wegwijs(&["lookup", "Zwijndrecht"]);
+    let (code, out, _) = hulpkompas(&["lookup", "Zwijndrecht"]);
     assert_eq!(code, 0);
     assert!(out.contains("Beveren-Kruibeke-Zwijndrecht"));
     assert!(out.contains("sinds 1 januari 2025"));

@@ -1,12 +1,12 @@
 //! Criterion benchmarks: loading the dataset, lookup by postcode and by name, and search by need
 //! over the golden queries (median and p99 per query are printed by `search_p99`).
 //!
-//! Run: `cargo bench -p wegwijs-core`. Targets on the 2-core reference machine: lookup median
+//! Run: `cargo bench -p hulpkompas-core`. Targets on the 2-core reference machine: lookup median
 //! ≤ 5 µs, loading and indexing ≤ 5 ms, search p99 ≤ 100 µs.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use hulpkompas_core::Dataset;
 use std::time::Instant;
-use wegwijs_core::Dataset;
 
 fn golden_queries() -> Vec<String> {
     let text = include_str!("../../tests/golden/search.csv");

@@ -18,12 +18,12 @@ pub(crate) enum NameTarget {
     Former(u16),
 }
 
-/// The data Wegwijs answers from: places, areas, concepts and offers, with the indexes lookups use.
+/// The data Hulpkompas answers from: places, areas, concepts and offers, with the indexes lookups use.
 ///
 /// Build it once and share it; lookups borrow it and never fail.
 ///
 /// ```
-/// let data = wegwijs_core::Dataset::builtin();
+/// let data = hulpkompas_core::Dataset::builtin();
 /// assert_eq!(data.concepts().len(), 15);
 /// assert!(data.municipality("34022").is_some()); // Kortrijk
 /// ```
@@ -132,7 +132,7 @@ impl Dataset {
     /// data. Offers with an id that already exists for the same concept replace the built-in one.
     ///
     /// ```
-    /// use wegwijs_core::{Dataset, LayerOffer};
+    /// use hulpkompas_core::{Dataset, LayerOffer};
     /// let data = Dataset::builtin().with_layer(vec![LayerOffer {
     ///     concept: "sociaal-huis".into(),
     ///     id: "sociaal-huis-voorbeeld".into(),

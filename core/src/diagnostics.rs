@@ -179,7 +179,7 @@ impl Diagnostic {
     /// The message in `lang`: plain, and saying what to do.
     ///
     /// ```
-    /// use wegwijs_core::{Diagnostic, Lang};
+    /// use hulpkompas_core::{Diagnostic, Lang};
     /// let d = Diagnostic::WrongLength { digits: 3 };
     /// assert_eq!(d.message(Lang::Nl), "Een Belgische postcode heeft 4 cijfers. Je typte er 3.");
     /// ```

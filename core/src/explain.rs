@@ -8,7 +8,7 @@ impl ConceptAnswer<'_> {
     /// Why the concept is shown as it is, in one plain sentence.
     ///
     /// ```
-    /// use wegwijs_core::{Dataset, Lang};
+    /// use hulpkompas_core::{Dataset, Lang};
     /// let data = Dataset::builtin();
     /// let answer = data.lookup("8500");
     /// let elz = answer.concept("eerstelijnszones-zorgraden").unwrap();

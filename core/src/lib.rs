@@ -1,4 +1,4 @@
-//! # Wegwijs core
+//! # Hulpkompas core
 //!
 //! Which of Flanders' integrated first-line welfare concepts (Sociaal Huis, Huis van het Kind,
 //! OverKop, Veilig Huis, eerstelijnszones, …) apply at a place, what the local offer is, and which
@@ -8,7 +8,7 @@
 //! compiled in by `build.rs`. Lookups never fail: they return an [`Answer`] plus [`Diagnostic`]s.
 //!
 //! ```
-//! use wegwijs_core::{Dataset, Lang, Applies};
+//! use hulpkompas_core::{Dataset, Lang, Applies};
 //!
 //! let data = Dataset::builtin();
 //! let answer = data.lookup("8500");

@@ -13,7 +13,7 @@ use crate::text::{fold, matches_exactly, within_one_edit};
 /// Longest input taken into account (characters). Longer input is no postcode or place name.
 pub const MAX_INPUT_CHARS: usize = 100;
 
-/// A place Wegwijs found for the input.
+/// A place Hulpkompas found for the input.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     /// The postcode, when the input gave one or named a bpost locality.
@@ -204,7 +204,7 @@ impl Dataset {
     /// Looks up a postcode or place name, as of the data's date.
     ///
     /// ```
-    /// let data = wegwijs_core::Dataset::builtin();
+    /// let data = hulpkompas_core::Dataset::builtin();
     /// let answer = data.lookup("8500");
     /// let place = answer.place.as_ref().unwrap();
     /// assert_eq!(place.municipality.name_nl, "Kortrijk");
@@ -218,7 +218,7 @@ impl Dataset {
     /// // Bad input never panics: it gets a message.
     /// let answer = data.lookup("12");
     /// assert!(answer.place.is_none());
-    /// println!("{}", answer.diagnostics[0].message(wegwijs_core::Lang::Nl));
+    /// println!("{}", answer.diagnostics[0].message(hulpkompas_core::Lang::Nl));
     /// ```
     pub fn lookup(&self, input: &str) -> Answer<'_> {
         self.lookup_on(input, data::DATA_DATE)

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// A language Wegwijs speaks. Dutch is the default.
+/// A language Hulpkompas speaks. Dutch is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Nederlands.
@@ -35,7 +35,7 @@ impl Lang {
     /// Parses `nl`, `fr` or `en` (case and surrounding spaces forgiven, `nl-BE` accepted).
     ///
     /// ```
-    /// use wegwijs_core::Lang;
+    /// use hulpkompas_core::Lang;
     /// assert_eq!(Lang::parse(" FR-be"), Some(Lang::Fr));
     /// assert_eq!(Lang::parse("de"), None);
     /// ```
@@ -110,7 +110,7 @@ impl Date {
     /// Parses `YYYY-MM-DD`.
     ///
     /// ```
-    /// use wegwijs_core::Date;
+    /// use hulpkompas_core::Date;
     /// let d = Date::parse("2024-02-29").unwrap();
     /// assert_eq!((d.year, d.month, d.day), (2024, 2, 29));
     /// assert!(Date::parse("2024-13-01").is_none());
@@ -409,7 +409,7 @@ pub struct Source {
     pub url: &'static str,
     /// The date as the source states it (`onbekend` when undated).
     pub date: &'static str,
-    /// What Wegwijs took from it.
+    /// What Hulpkompas took from it.
     pub used_for: &'static str,
 }
 
@@ -505,7 +505,7 @@ impl OfferStatus {
     pub fn is_current(self, today: Date) -> bool {
         match self {
             OfferStatus::Active => true,
-            // No end date stated: current (the source gives none; Wegwijs does not invent one).
+            // No end date stated: current (the source gives none; Hulpkompas does not invent one).
             OfferStatus::Project(until) => until.is_none_or(|u| today <= u),
             OfferStatus::Ended(until) => until.is_some_and(|u| today <= u),
         }

@@ -345,7 +345,7 @@ impl crate::Dataset {
     /// Searches concepts by need, optionally at a place (from [`Dataset::lookup`]).
     ///
     /// ```
-    /// use wegwijs_core::Dataset;
+    /// use hulpkompas_core::Dataset;
     /// let data = Dataset::builtin();
     /// let results = data.search("mijn partner slaat me", None);
     /// assert_eq!(results[0].concept.id, "fjc-veilig-huis-ketenaanpak-ifg");

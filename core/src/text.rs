@@ -8,7 +8,7 @@
 /// Folds `s` for comparison: lower case, no accents, words separated by single spaces.
 ///
 /// ```
-/// use wegwijs_core::text::fold;
+/// use hulpkompas_core::text::fold;
 /// assert_eq!(fold("  Sint-Genesius-Rode "), "sint genesius rode");
 /// assert_eq!(fold("ÉÉN GEZIN ÉÉN PLAN"), "een gezin een plan");
 /// assert_eq!(fold("’s Gravenbrakel"), "s gravenbrakel");
@@ -77,7 +77,7 @@ fn fold_char(c: char) -> Option<&'static str> {
 /// neighbouring letters). A `?` in `b` matches any one letter.
 ///
 /// ```
-/// use wegwijs_core::text::within_one_edit;
+/// use hulpkompas_core::text::within_one_edit;
 /// assert!(within_one_edit("kortijk", "kortrijk"));
 /// assert!(within_one_edit("zwnager", "zwanger"));
 /// assert!(within_one_edit("daklos", "dakloos"));

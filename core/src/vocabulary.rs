@@ -18,7 +18,7 @@ pub struct Vocabulary {
 }
 
 /// First line of the text form.
-const HEADER: &str = "# wegwijs vocabulary 1";
+const HEADER: &str = "# hulpkompas vocabulary 1";
 
 impl Vocabulary {
     /// The compiled-in vocabulary (empty without the `vocabulary` feature).
@@ -67,7 +67,7 @@ impl Vocabulary {
     /// copy it fetches): needs borrow their words from it.
     ///
     /// ```
-    /// use wegwijs_core::Vocabulary;
+    /// use hulpkompas_core::Vocabulary;
     /// let v = Vocabulary::builtin();
     /// let text: &'static str = Box::leak(v.to_text().into_boxed_str());
     /// let again = Vocabulary::parse(text).unwrap();
@@ -78,7 +78,7 @@ impl Vocabulary {
         let mut lines = text.lines();
         if lines.next() != Some(HEADER) {
             return Err(format!(
-                "not a Wegwijs vocabulary (the first line is not `{HEADER}`)"
+                "not a Hulpkompas vocabulary (the first line is not `{HEADER}`)"
             ));
         }
         let mut stopwords = "";

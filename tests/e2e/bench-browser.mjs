@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// Browser benchmark for the Wegwijs widget (run by `cargo xtask bench-browser`,
+// Browser benchmark for the Hulpkompas widget (run by `cargo xtask bench-browser`,
 // which starts the demo server first). Not a test.
 //
 // (a) Time to first result: from navigation start (performance.now() == 0)
 //     until the first .ww-concept exists in the widget's shadow root, on a
-//     page with <wegwijs-widget postcode="8500">. Measured REPS times with a
+//     page with <hulpkompas-widget postcode="8500">. Measured REPS times with a
 //     fresh browser context (cold HTTP cache) and REPS times with a fresh page
 //     in one context (warm cache).
 // (b) Query latency for the golden need queries (tests/golden/search.csv):
-//     the wasm core via searchTimed(query) exported by /widget/wegwijs.js,
+//     the wasm core via searchTimed(query) exported by /widget/hulpkompas.js,
 //     versus MiniSearch indexing the same corpus (/bench/corpus.json). Both run
 //     in the same Chromium page, so they share the JS engine and the timer;
 //     MiniSearch is also timed in Node (nanosecond timer) for reference.
@@ -16,8 +16,8 @@
 //
 // Output: a JSON report on stdout and in target/bench-browser.json.
 //
-// Environment: WEGWIJS_BASE_URL (default http://127.0.0.1:8080),
-// WEGWIJS_BENCH_REPS (default 20), WEGWIJS_BENCH_PAGE (default /plain.html).
+// Environment: HULPKOMPAS_BASE_URL (default http://127.0.0.1:8080),
+// HULPKOMPAS_BENCH_REPS (default 20), HULPKOMPAS_BENCH_PAGE (default /plain.html).
 
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -34,8 +34,8 @@ import {
   url,
 } from './helpers.mjs';
 
-const REPS = Number(process.env.WEGWIJS_BENCH_REPS || 20);
-const FIRST_RESULT_PAGE = process.env.WEGWIJS_BENCH_PAGE || '/plain.html';
+const REPS = Number(process.env.HULPKOMPAS_BENCH_REPS || 20);
+const FIRST_RESULT_PAGE = process.env.HULPKOMPAS_BENCH_PAGE || '/plain.html';
 const FIRST_RESULT_TIMEOUT = 30_000;
 const GOLDEN = path.join(REPO_ROOT, 'tests', 'golden', 'search.csv');
 const REPORT = path.join(TARGET_DIR, 'bench-browser.json');
@@ -90,7 +90,7 @@ function observeFirstResult() {
   window.__wwFirstFrame = null;
   const check = () => {
     if (window.__wwFirstResult !== null) return true;
-    for (const host of document.querySelectorAll('wegwijs-widget')) {
+    for (const host of document.querySelectorAll('hulpkompas-widget')) {
       if (host.shadowRoot && host.shadowRoot.querySelector('.ww-concept')) {
         window.__wwFirstResult = performance.now();
         requestAnimationFrame(() => {
@@ -256,9 +256,9 @@ async function benchQueries(browser, queries, docs) {
       }
 
       // --- wasm core
-      const mod = await import('/widget/wegwijs.js');
+      const mod = await import('/widget/hulpkompas.js');
       if (typeof mod.searchTimed !== 'function') {
-        throw new Error(`/widget/wegwijs.js does not export searchTimed(query); exports: ${Object.keys(mod).join(', ')}`);
+        throw new Error(`/widget/hulpkompas.js does not export searchTimed(query); exports: ${Object.keys(mod).join(', ')}`);
       }
       const probe = mod.searchTimed(qs[0]);
       const isAsync = Boolean(probe && typeof probe.then === 'function');
@@ -343,7 +343,7 @@ async function benchQueries(browser, queries, docs) {
 
 async function loadCorpus() {
   const response = await fetch(url('/bench/corpus.json'));
-  if (!response.ok) throw new Error(`${url('/bench/corpus.json')}: HTTP ${response.status} (the build should export it with \`wegwijs export --json\`)`);
+  if (!response.ok) throw new Error(`${url('/bench/corpus.json')}: HTTP ${response.status} (the build should export it with \`hulpkompas export --json\`)`);
   const corpus = await response.json();
   if (!Array.isArray(corpus.concepts) || corpus.concepts.length === 0) throw new Error('/bench/corpus.json has no concepts');
   return corpus;
@@ -404,7 +404,7 @@ async function main() {
         timerResolutionMs: round(q.resolution, 4),
         note: 'perCall = median over reps of each call’s own time, then median over queries (quantised by timerResolutionMs); batch = mean time of back-to-back calls for ≥ 5 ms (≥ reps calls) per query, then median over queries: use ratioBatch when perCall medians are near the timer resolution',
         wasm: {
-          how: 'searchTimed(query) from /widget/wegwijs.js in Chromium; perCall uses the ms it returns',
+          how: 'searchTimed(query) from /widget/hulpkompas.js in Chromium; perCall uses the ms it returns',
           async: q.isAsync,
           perCallMedianMs: wasm.perCallMedianMs,
           batchMedianMs: wasm.batchMedianMs,

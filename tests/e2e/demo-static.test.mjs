@@ -12,7 +12,7 @@ const DEMO_DIR = path.join(REPO_ROOT, 'demo');
 
 /** Paths the demo server serves that are not files in demo/. */
 const GENERATED = [
-  /^\/widget\/(wegwijs\.js|wegwijs\.css|wegwijs_widget\.js|wegwijs_widget_bg\.wasm)$/,
+  /^\/widget\/(hulpkompas\.js|hulpkompas\.css|hulpkompas_widget\.js|hulpkompas_widget_bg\.wasm)$/,
   /^\/embed\.html$/,
   /^\/size-report\.json$/,
   /^\/bench\/corpus\.json$/,

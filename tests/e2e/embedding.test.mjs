@@ -180,30 +180,30 @@ describe('observed attributes', () => {
 });
 
 describe('JS API', () => {
-  test('mount(), update() and destroy() from /widget/wegwijs.js', { timeout: TEST_TIMEOUT }, async () => {
+  test('mount(), update() and destroy() from /widget/hulpkompas.js', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context, monitor } = await openPage(browser, { path: '/plain.html' });
     try {
       await waitForConcepts(page);
       await page.evaluate(async () => {
-        const { mount } = await import('/widget/wegwijs.js');
+        const { mount } = await import('/widget/hulpkompas.js');
         const target = document.createElement('div');
         target.id = 'api-target';
         document.querySelector('main').append(target);
-        window.__wegwijsHandle = mount(target, { postcode: '9000', lang: 'nl' });
+        window.__hulpkompasHandle = mount(target, { postcode: '9000', lang: 'nl' });
       });
       const mounted = page.locator('#api-target');
       await expectText(mounted.locator('.ww-place'), /9000\s+Gent/, 'mount(…, { postcode: "9000" })');
 
-      await page.evaluate(() => window.__wegwijsHandle.update({ postcode: '3500', lang: 'en' }));
+      await page.evaluate(() => window.__hulpkompasHandle.update({ postcode: '3500', lang: 'en' }));
       await expectText(mounted.locator('.ww-place'), /3500\s+Hasselt/, 'update({ postcode: "3500" })');
       await poll(async () => (await mounted.locator('button[data-lang=en]').getAttribute('aria-pressed')) === 'true', {
         message: () => 'update({ lang: "en" }) did not switch the language',
       });
 
-      await page.evaluate(() => window.__wegwijsHandle.update({ need: 'pregnant' }));
+      await page.evaluate(() => window.__hulpkompasHandle.update({ need: 'pregnant' }));
       await expectRanked(mounted, 'huizen-van-het-kind', { top: 3, query: 'pregnant (update)' });
 
-      await page.evaluate(() => window.__wegwijsHandle.update({ need: '', concepts: 'overkop' }));
+      await page.evaluate(() => window.__hulpkompasHandle.update({ need: '', concepts: 'overkop' }));
       let ids = [];
       await poll(async () => {
         ids = await conceptIds(mounted);
@@ -213,7 +213,7 @@ describe('JS API', () => {
       // The custom element on the page is not affected.
       await expectText(shadow(page, '.ww-place'), /8500\s+Kortrijk/, 'the page’s own widget after mount/update');
 
-      await page.evaluate(() => window.__wegwijsHandle.destroy());
+      await page.evaluate(() => window.__hulpkompasHandle.destroy());
       const left = await page.evaluate(() => {
         const el = document.getElementById('api-target');
         return { light: el.childElementCount, shadow: el.shadowRoot ? el.shadowRoot.childElementCount : 0 };
@@ -338,17 +338,17 @@ describe('embed builder', () => {
       assert.ok(integrity, `/embed.html has no sha384 integrity attribute:\n${embed.slice(0, 500)}`);
 
       const text = await snippet(page);
-      assert.match(text, /<script type="module" src="[^"]*\/widget\/wegwijs\.js"[^>]*><\/script>/, `snippet lacks the module script:\n${text}`);
+      assert.match(text, /<script type="module" src="[^"]*\/widget\/hulpkompas\.js"[^>]*><\/script>/, `snippet lacks the module script:\n${text}`);
       assert.ok(text.includes(`integrity="${integrity}"`), `snippet should carry the integrity of /embed.html (${integrity}):\n${text}`);
       assert.ok(text.includes('crossorigin="anonymous"'), `snippet lacks crossorigin="anonymous":\n${text}`);
-      assert.ok(text.includes('<wegwijs-widget postcode="8500" lang="nl"></wegwijs-widget>'), `snippet lacks the default element:\n${text}`);
+      assert.ok(text.includes('<hulpkompas-widget postcode="8500" lang="nl"></hulpkompas-widget>'), `snippet lacks the default element:\n${text}`);
 
       // The SRI hash must match what the server serves.
-      const src = /src="([^"]*\/widget\/wegwijs\.js)"/.exec(text)[1];
+      const src = /src="([^"]*\/widget\/hulpkompas\.js)"/.exec(text)[1];
       const body = Buffer.from(await (await fetch(new URL(src, BASE_URL))).arrayBuffer());
       const { createHash } = await import('node:crypto');
       const actual = `sha384-${createHash('sha384').update(body).digest('base64')}`;
-      assert.equal(actual, integrity, 'the integrity in /embed.html does not match /widget/wegwijs.js');
+      assert.equal(actual, integrity, 'the integrity in /embed.html does not match /widget/hulpkompas.js');
     } finally {
       await context.close();
     }
@@ -379,22 +379,22 @@ describe('embed builder', () => {
       }, { message: () => `preview with two concepts still shows [${ids.join(', ')}]` });
 
       await page.locator('#b-accent').fill('#8a1c1c');
-      await poll(async () => (await preview.evaluate((el) => el.style.getPropertyValue('--wegwijs-accent'))) === '#8a1c1c', {
-        message: () => 'preview --wegwijs-accent was not set to #8a1c1c',
+      await poll(async () => (await preview.evaluate((el) => el.style.getPropertyValue('--hulpkompas-accent'))) === '#8a1c1c', {
+        message: () => 'preview --hulpkompas-accent was not set to #8a1c1c',
       });
       // The accent must reach something inside the shadow root.
       await poll(() => preview.evaluate((host) => [...host.shadowRoot.querySelectorAll('*')].some((el) => {
         const s = getComputedStyle(el);
         return [s.color, s.backgroundColor, s.borderTopColor, s.borderBottomColor, s.borderLeftColor, s.outlineColor, s.textDecorationColor]
           .includes('rgb(138, 28, 28)');
-      })), { message: () => '--wegwijs-accent #8a1c1c is not used by any element inside the widget' });
+      })), { message: () => '--hulpkompas-accent #8a1c1c is not used by any element inside the widget' });
 
       const text = await snippet(page);
       assert.ok(
-        text.includes('<wegwijs-widget postcode="9000" lang="fr" concepts="huizen-van-het-kind,overkop"></wegwijs-widget>'),
+        text.includes('<hulpkompas-widget postcode="9000" lang="fr" concepts="huizen-van-het-kind,overkop"></hulpkompas-widget>'),
         `snippet does not match the settings:\n${text}`,
       );
-      assert.ok(text.includes('--wegwijs-accent: #8a1c1c'), `snippet lacks the accent colour:\n${text}`);
+      assert.ok(text.includes('--hulpkompas-accent: #8a1c1c'), `snippet lacks the accent colour:\n${text}`);
 
       // Attribute values are escaped in the snippet.
       await page.locator('#b-need').fill('"><script>x</script>');

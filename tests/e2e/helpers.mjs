@@ -1,8 +1,8 @@
-// Shared helpers for the Wegwijs end-to-end tests and the browser benchmark.
+// Shared helpers for the Hulpkompas end-to-end tests and the browser benchmark.
 //
 // The demo server is started by the harness (`cargo xtask test`), never by
 // these tests. Playwright's CSS locators pierce open shadow roots, so
-// `page.locator('wegwijs-widget').locator('input[name=place]')` reaches into
+// `page.locator('hulpkompas-widget').locator('input[name=place]')` reaches into
 // the widget.
 
 import assert from 'node:assert/strict';
@@ -12,10 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-export const BASE_URL = (process.env.WEGWIJS_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+export const BASE_URL = (process.env.HULPKOMPAS_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 export const BASE_ORIGIN = new URL(BASE_URL).origin;
 
-export const CHROMIUM_PATH = process.env.WEGWIJS_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.HULPKOMPAS_CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -34,11 +34,11 @@ export const SCREENSHOT_DIR = path.join(TARGET_DIR, 'screenshots');
 export const TESTS_DIR = fileURLToPath(new URL('../', import.meta.url));
 
 /** How long to wait for the widget to show something (wasm download + compile). */
-export const RENDER_TIMEOUT = Number(process.env.WEGWIJS_RENDER_TIMEOUT_MS || 20_000);
+export const RENDER_TIMEOUT = Number(process.env.HULPKOMPAS_RENDER_TIMEOUT_MS || 20_000);
 /** Timeout for one test. */
-export const TEST_TIMEOUT = Number(process.env.WEGWIJS_TEST_TIMEOUT_MS || 120_000);
+export const TEST_TIMEOUT = Number(process.env.HULPKOMPAS_TEST_TIMEOUT_MS || 120_000);
 
-/** The demo pages. `widgets` is the number of <wegwijs-widget> on the page. */
+/** The demo pages. `widgets` is the number of <hulpkompas-widget> on the page. */
 export const DEMO_PAGES = [
   { path: '/index.html', widgets: 1, preset: false },
   { path: '/builder.html', widgets: 1, preset: true },
@@ -158,13 +158,13 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
 
   // CSP violations fire as `securitypolicyviolation` events (composed, so they
   // reach the document from inside a shadow root too).
-  await context.exposeBinding('__wegwijsReportCsp', (_source, violation) => {
+  await context.exposeBinding('__hulpkompasReportCsp', (_source, violation) => {
     monitor.cspViolations.push(violation);
   });
   await context.addInitScript(() => {
     const report = (event) => {
       // eslint-disable-next-line no-undef
-      window.__wegwijsReportCsp({
+      window.__hulpkompasReportCsp({
         violatedDirective: event.violatedDirective,
         effectiveDirective: event.effectiveDirective,
         blockedURI: event.blockedURI,
@@ -216,9 +216,9 @@ export async function goto(page, pagePath) {
 // ---------------------------------------------------------------------------
 // Widget access. Playwright CSS locators pierce open shadow roots.
 
-/** The nth <wegwijs-widget> on the page. */
+/** The nth <hulpkompas-widget> on the page. */
 export function widget(page, nth = 0) {
-  return page.locator('wegwijs-widget').nth(nth);
+  return page.locator('hulpkompas-widget').nth(nth);
 }
 
 /**

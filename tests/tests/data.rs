@@ -1,6 +1,6 @@
 //! Data tests: the vendored dataset is complete and consistent.
 
-use wegwijs_core::{Applies, Dataset, Diagnostic, Outcome, Region};
+use hulpkompas_core::{Applies, Dataset, Diagnostic, Outcome, Region};
 
 fn data() -> Dataset {
     Dataset::builtin()
@@ -196,8 +196,8 @@ fn merged_municipalities_resolve_to_their_successor() {
         if m.date.year == 2025 {
             if let Some(p) = &a.place {
                 // A merged name gets a note; a municipality that kept its name (Hasselt) does not.
-                let renamed = wegwijs_core::text::fold(m.old_name)
-                    != wegwijs_core::text::fold(m.successor().name_nl);
+                let renamed = hulpkompas_core::text::fold(m.old_name)
+                    != hulpkompas_core::text::fold(m.successor().name_nl);
                 if std::ptr::eq(p.municipality, m.successor()) {
                     assert_eq!(
                         a.diagnostics.iter().any(|d| d.code() == "merged"),
@@ -239,8 +239,8 @@ fn every_offer_is_found_where_it_says_it_works() {
         }
     }
     for o in d.offers() {
-        if o.status.is_current(wegwijs_core::DATA_DATE)
-            && o.concept().status.is_current(wegwijs_core::DATA_DATE)
+        if o.status.is_current(hulpkompas_core::DATA_DATE)
+            && o.concept().status.is_current(hulpkompas_core::DATA_DATE)
         {
             assert!(
                 shown.contains(o.id.as_ref()),

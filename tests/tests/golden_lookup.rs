@@ -1,7 +1,7 @@
 //! Golden lookups: real postcodes and names with the answer a social worker would give.
 //! The cases are in `tests/golden/lookup.csv` (input, outcome, NIS, zones, diagnostic codes).
 
-use wegwijs_core::{Dataset, Outcome};
+use hulpkompas_core::{Dataset, Outcome};
 
 fn split(s: &str) -> Vec<&str> {
     s.split(';')
@@ -51,7 +51,7 @@ fn golden_lookups() {
         }
         // Every answer that is no place says why, in all three languages.
         if a.outcome == Outcome::NotAPlace {
-            for lang in wegwijs_core::Lang::ALL {
+            for lang in hulpkompas_core::Lang::ALL {
                 assert!(!a.diagnostics[0].message(lang).is_empty());
             }
         }
@@ -71,7 +71,7 @@ fn answers_outside_flanders_say_which_concepts_still_apply() {
     let applies: Vec<&str> = a
         .concepts
         .iter()
-        .filter(|c| c.applies == wegwijs_core::Applies::Yes)
+        .filter(|c| c.applies == hulpkompas_core::Applies::Yes)
         .map(|c| c.concept.id)
         .collect();
     // Federal law: LIVC-R and the mental health networks; nothing Flemish.
@@ -87,12 +87,12 @@ fn sociaal_huis_is_flemish_only() {
     let bxl = data.lookup("1000");
     assert_eq!(
         bxl.concept("sociaal-huis").unwrap().applies,
-        wegwijs_core::Applies::No
+        hulpkompas_core::Applies::No
     );
     let kortrijk = data.lookup("8500");
     assert_eq!(
         kortrijk.concept("sociaal-huis").unwrap().applies,
-        wegwijs_core::Applies::Yes
+        hulpkompas_core::Applies::Yes
     );
 }
 

@@ -4,7 +4,7 @@
 //! Precision at 3, as reported: the share of queries whose expected concepts all appear in the
 //! top three results (a query with two expected concepts needs both).
 
-use wegwijs_core::Dataset;
+use hulpkompas_core::Dataset;
 
 struct Case {
     query: String,
@@ -131,7 +131,7 @@ fn every_result_explains_its_match() {
                 c.query,
                 r.concept.id
             );
-            for lang in wegwijs_core::Lang::ALL {
+            for lang in hulpkompas_core::Lang::ALL {
                 assert!(r.matched[0].explain(lang).contains('→'));
             }
         }
@@ -169,5 +169,5 @@ fn availability_at_the_postcode_counts() {
         r.iter().map(|x| x.concept.id).collect::<Vec<_>>()
     );
     let sh = r.iter().find(|x| x.concept.id == "sociaal-huis").unwrap();
-    assert_eq!(sh.applies, Some(wegwijs_core::Applies::No));
+    assert_eq!(sh.applies, Some(hulpkompas_core::Applies::No));
 }

@@ -3,9 +3,9 @@
 //! The time bound here is a guard against runaway work (seconds, in a debug build), not a speed
 //! target: speed lives in the criterion benchmarks.
 
+use hulpkompas_core::{Dataset, Lang, Outcome};
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
-use wegwijs_core::{Dataset, Lang, Outcome};
 
 fn data() -> &'static Dataset {
     static D: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();

@@ -3,15 +3,15 @@
 //! Thin by design: every decision (what a place is, what applies, the ranking, the messages) is the
 //! core's; this file only lays it out. Every string is rendered as text.
 
-use web_sys::HtmlInputElement;
-use wegwijs_core::{
+use hulpkompas_core::{
     Answer, Applies, AreaKind, ConceptAnswer, Confidence, Lang, Offer, Place, SearchResult,
 };
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{self, ui};
 
-/// What the host page sets (attributes of `<wegwijs-widget>` or options of `mount`).
+/// What the host page sets (attributes of `<hulpkompas-widget>` or options of `mount`).
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct Props {
     /// Postcode or place to start with.
@@ -203,7 +203,7 @@ impl Component for App {
                     html! {
                         <p class="ww-foot">
                             <button type="button" class="ww-print" onclick={link.callback(|_| Msg::Print)}>{ t.print }</button>
-                            <span class="ww-date">{ format!("{} {}", t.data_date, wegwijs_core::diagnostics::date_text(wegwijs_core::DATA_DATE, lang)) }</span>
+                            <span class="ww-date">{ format!("{} {}", t.data_date, hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang)) }</span>
                         </p>
                     }
                 } else { html! {} } }
@@ -360,7 +360,7 @@ fn view_groups(answer: &Answer<'_>, lang: Lang, shown: &dyn Fn(&str) -> bool, id
 }
 
 fn view_concept(
-    concept: &'static wegwijs_core::Concept,
+    concept: &'static hulpkompas_core::Concept,
     answer: Option<&ConceptAnswer<'_>>,
     place: Option<&Place>,
     lang: Lang,
@@ -384,7 +384,7 @@ fn view_concept(
             if current { <p class="ww-access">{ i18n::access_prefix(lang) }{ access.join(" · ") }</p> }
             if !offers.is_empty() {
                 <ul class="ww-offers">{ for offers.iter().map(|o| view_offer(o, lang)) }</ul>
-            } else if applies == Some(Applies::Yes) && concept.access.iter().any(|a| *a != wegwijs_core::Access::None) {
+            } else if applies == Some(Applies::Yes) && concept.access.iter().any(|a| *a != hulpkompas_core::Access::None) {
                 <p class="ww-nooffer">{ t.no_address }</p>
             }
             if let (Some(a), Some(p)) = (answer, place) { <p class="ww-reason">{ a.reason_text(p, lang) }</p> }

@@ -1,7 +1,7 @@
 //! Every string of the widget's own interface, in Dutch, French and English (klare taal).
 //! Texts about places, concepts and diagnostics come from the core.
 
-use wegwijs_core::{Access, Applies, Lang};
+use hulpkompas_core::{Access, Applies, Lang};
 
 /// The interface strings of one language.
 pub struct Ui {

@@ -1,7 +1,7 @@
-//! The Wegwijs widget: the core's answers as a Yew component, compiled to WebAssembly.
+//! The Hulpkompas widget: the core's answers as a Yew component, compiled to WebAssembly.
 //!
-//! The host page never calls this crate directly: it loads `wegwijs.js` (see `www/`), which defines
-//! `<wegwijs-widget>` and the JS API `mount(element, options)`, attaches an open shadow root and
+//! The host page never calls this crate directly: it loads `hulpkompas.js` (see `www/`), which defines
+//! `<hulpkompas-widget>` and the JS API `mount(element, options)`, attaches an open shadow root and
 //! calls [`mount`] here with a container inside it. Nothing leaves the browser: the data is in the
 //! wasm, and the vocabulary of needs is one more file of the widget, fetched when first needed.
 
@@ -11,8 +11,8 @@ mod i18n;
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
+use hulpkompas_core::{Dataset, Date, Lang, Vocabulary};
 use wasm_bindgen::prelude::*;
-use wegwijs_core::{Dataset, Date, Lang, Vocabulary};
 use yew::{AppHandle, Callback};
 
 pub use app::{App, Props};
@@ -21,7 +21,7 @@ thread_local! {
     /// The dataset every instance answers from: built once per page, replaced once when the
     /// vocabulary of needs arrives (both leaked: they live as long as the page).
     static DATA: Cell<Option<&'static Dataset>> = const { Cell::new(None) };
-    /// The loader's function that fetches the vocabulary (`wegwijs-needs.txt`); it fetches once,
+    /// The loader's function that fetches the vocabulary (`hulpkompas-needs.txt`); it fetches once,
     /// and again after a failure.
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// Mounted instances to re-render when the vocabulary arrives.
@@ -53,7 +53,10 @@ pub fn request_vocabulary() {
     LOADER.with(|l| {
         if let Some(f) = l.borrow().as_ref() {
             if let Err(e) = f.call0(&JsValue::NULL) {
-                web_sys::console::error_2(&"wegwijs: could not request the vocabulary".into(), &e);
+                web_sys::console::error_2(
+                    &"hulpkompas: could not request the vocabulary".into(),
+                    &e,
+                );
             }
         }
     });
@@ -65,12 +68,12 @@ pub fn set_vocabulary_loader(loader: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
 }
 
-/// Called by the loader with the text of `wegwijs-needs.txt`: search by need gets its vocabulary.
+/// Called by the loader with the text of `hulpkompas-needs.txt`: search by need gets its vocabulary.
 #[wasm_bindgen(js_name = setVocabulary)]
 pub fn set_vocabulary(text: String) -> Result<(), JsValue> {
     let text: &'static str = Box::leak(text.into_boxed_str());
     let vocabulary =
-        Vocabulary::parse(text).map_err(|e| JsValue::from_str(&format!("wegwijs: {e}")))?;
+        Vocabulary::parse(text).map_err(|e| JsValue::from_str(&format!("hulpkompas: {e}")))?;
     let data: &'static Dataset =
         Box::leak(Box::new(Dataset::builtin().with_vocabulary(vocabulary)));
     DATA.with(|d| d.set(Some(data)));
@@ -109,7 +112,7 @@ fn install_panic_hook() {
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
         std::panic::set_hook(Box::new(|info| {
-            web_sys::console::error_1(&format!("wegwijs: {info}").into());
+            web_sys::console::error_1(&format!("hulpkompas: {info}").into());
             ROOTS.with(|roots| {
                 for root in roots.borrow().iter() {
                     let lang = root

@@ -56,7 +56,7 @@ fn count(root: &Element, selector: &str) -> u32 {
 #[wasm_bindgen_test]
 async fn a_postcode_shows_its_zone_and_concepts() {
     let root = container();
-    let _h = wegwijs_widget::mount(
+    let _h = hulpkompas_widget::mount(
         root.clone(),
         options(&[("postcode", "8500"), ("lang", "nl")]),
     );
@@ -85,7 +85,7 @@ async fn a_postcode_shows_its_zone_and_concepts() {
 #[wasm_bindgen_test]
 async fn typing_updates_the_answer_and_bad_input_gets_a_message() {
     let root = container();
-    let _h = wegwijs_widget::mount(root.clone(), options(&[("lang", "nl")]));
+    let _h = hulpkompas_widget::mount(root.clone(), options(&[("lang", "nl")]));
     settle(&root, |r| count(r, "input[name=place]") == 1).await;
     assert!(text(&root, ".ww-status").starts_with("Typ een postcode"));
     let input: HtmlInputElement = root
@@ -122,7 +122,7 @@ async fn typing_updates_the_answer_and_bad_input_gets_a_message() {
 #[wasm_bindgen_test]
 async fn a_need_ranks_and_explains() {
     let root = container();
-    let _h = wegwijs_widget::mount(
+    let _h = hulpkompas_widget::mount(
         root.clone(),
         options(&[("need", "mon mari me frappe"), ("lang", "fr")]),
     );
@@ -142,7 +142,7 @@ async fn a_need_ranks_and_explains() {
 #[wasm_bindgen_test]
 async fn update_and_destroy() {
     let root = container();
-    let mut h = wegwijs_widget::mount(root.clone(), options(&[("postcode", "9000")]));
+    let mut h = hulpkompas_widget::mount(root.clone(), options(&[("postcode", "9000")]));
     settle(&root, |r| text(r, ".ww-place") == "9000 Gent").await;
     h.update(options(&[
         ("postcode", "3500"),
@@ -172,8 +172,8 @@ async fn update_and_destroy() {
 async fn instances_are_independent() {
     let a = container();
     let b = container();
-    let _ha = wegwijs_widget::mount(a.clone(), options(&[("postcode", "8500")]));
-    let _hb = wegwijs_widget::mount(b.clone(), options(&[("postcode", "1000"), ("lang", "fr")]));
+    let _ha = hulpkompas_widget::mount(a.clone(), options(&[("postcode", "8500")]));
+    let _hb = hulpkompas_widget::mount(b.clone(), options(&[("postcode", "1000"), ("lang", "fr")]));
     settle(&a, |r| count(r, "li.ww-concept") > 0).await;
     settle(&b, |r| count(r, "li.ww-concept") > 0).await;
     assert_eq!(text(&a, ".ww-place"), "8500 Kortrijk");

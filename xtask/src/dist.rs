@@ -13,13 +13,13 @@ use crate::{root, Result};
 
 /// The files of the widget's first load, in the order a browser loads them.
 pub const WIDGET_FILES: [&str; 4] = [
-    "wegwijs.js",
-    "wegwijs_widget.js",
-    "wegwijs_widget_bg.wasm",
-    "wegwijs.css",
+    "hulpkompas.js",
+    "hulpkompas_widget.js",
+    "hulpkompas_widget_bg.wasm",
+    "hulpkompas.css",
 ];
 /// Fetched only when a visitor first searches by need.
-pub const LATER_FILES: [&str; 1] = ["wegwijs-needs.txt"];
+pub const LATER_FILES: [&str; 1] = ["hulpkompas-needs.txt"];
 
 /// Feature flags of the Rust wasm output, for wasm-opt.
 const WASM_FEATURES: [&str; 7] = [
@@ -64,9 +64,9 @@ pub fn build() -> Result<PathBuf> {
     std::fs::create_dir_all(&widget_dir)?;
     // wasm-opt takes a while: run it only when its input changed (wasm-pack rewrites the file on
     // every run, so compare contents, not times).
-    let wasm_in = pkg.join("wegwijs_widget_bg.wasm");
-    let wasm_out = widget_dir.join("wegwijs_widget_bg.wasm");
-    let stamp = pkg.join("wegwijs_widget_bg.wasm.optimized-from");
+    let wasm_in = pkg.join("hulpkompas_widget_bg.wasm");
+    let wasm_out = widget_dir.join("hulpkompas_widget_bg.wasm");
+    let stamp = pkg.join("hulpkompas_widget_bg.wasm.optimized-from");
     let input_hash = sri(&wasm_in)?;
     let up_to_date =
         wasm_out.exists() && std::fs::read_to_string(&stamp).is_ok_and(|h| h == input_hash);
@@ -88,9 +88,9 @@ pub fn build() -> Result<PathBuf> {
     // The loader, the wasm-bindgen glue and the stylesheet, minified (esbuild; no bundling).
     let esbuild = wasm_opt.with_file_name("esbuild");
     for (from, name) in [
-        (pkg.join("wegwijs_widget.js"), "wegwijs_widget.js"),
-        (root.join("widget/www/wegwijs.js"), "wegwijs.js"),
-        (root.join("widget/www/wegwijs.css"), "wegwijs.css"),
+        (pkg.join("hulpkompas_widget.js"), "hulpkompas_widget.js"),
+        (root.join("widget/www/hulpkompas.js"), "hulpkompas.js"),
+        (root.join("widget/www/hulpkompas.css"), "hulpkompas.css"),
     ] {
         run(
             Command::new(&esbuild)
@@ -101,8 +101,8 @@ pub fn build() -> Result<PathBuf> {
         )?;
     }
     std::fs::write(
-        widget_dir.join("wegwijs-needs.txt"),
-        wegwijs_core::Vocabulary::builtin().to_text(),
+        widget_dir.join("hulpkompas-needs.txt"),
+        hulpkompas_core::Vocabulary::builtin().to_text(),
     )?;
     copy_dir(&root.join("demo"), &dist)?;
     write_embed(&dist)?;
@@ -136,15 +136,15 @@ pub fn sri(path: &Path) -> Result<String> {
 fn write_embed(dist: &Path) -> Result {
     let w = dist.join("widget");
     let html = format!(
-        "<!-- Wegwijs: paste these two lines where the widget should appear. Replace https://example.org/wegwijs/ by where you host dist/widget/. -->\n\
-         <script type=\"module\" src=\"https://example.org/wegwijs/wegwijs.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n\
-         <wegwijs-widget lang=\"nl\"></wegwijs-widget>\n\
-         <!-- Integrity of the files the loader fetches itself (for your own checks):\n  wegwijs_widget.js      {}\n  wegwijs_widget_bg.wasm {}\n  wegwijs.css            {}\n  wegwijs-needs.txt      {}\n-->\n",
-        sri(&w.join("wegwijs.js"))?,
-        sri(&w.join("wegwijs_widget.js"))?,
-        sri(&w.join("wegwijs_widget_bg.wasm"))?,
-        sri(&w.join("wegwijs.css"))?,
-        sri(&w.join("wegwijs-needs.txt"))?,
+        "<!-- Hulpkompas: paste these two lines where the widget should appear. Replace https://example.org/hulpkompas/ by where you host dist/widget/. -->\n\
+         <script type=\"module\" src=\"https://example.org/hulpkompas/hulpkompas.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n\
+         <hulpkompas-widget lang=\"nl\"></hulpkompas-widget>\n\
+         <!-- Integrity of the files the loader fetches itself (for your own checks):\n  hulpkompas_widget.js      {}\n  hulpkompas_widget_bg.wasm {}\n  hulpkompas.css            {}\n  hulpkompas-needs.txt      {}\n-->\n",
+        sri(&w.join("hulpkompas.js"))?,
+        sri(&w.join("hulpkompas_widget.js"))?,
+        sri(&w.join("hulpkompas_widget_bg.wasm"))?,
+        sri(&w.join("hulpkompas.css"))?,
+        sri(&w.join("hulpkompas-needs.txt"))?,
     );
     std::fs::write(dist.join("embed.html"), html)?;
     Ok(())

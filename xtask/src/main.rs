@@ -1,4 +1,4 @@
-//! Build tasks for Wegwijs, in Rust (the cargo-xtask pattern): `cargo xtask <task>`.
+//! Build tasks for Hulpkompas, in Rust (the cargo-xtask pattern): `cargo xtask <task>`.
 //!
 //! - `demo [--port N]`: install what is missing, build the widget, assemble `dist/`, serve the demo.
 //! - `dist`: build the embeddable artefacts into `dist/widget/`, with `embed.html` and `size-report.json`.
@@ -65,7 +65,7 @@ fn main() -> ExitCode {
 }
 
 fn port(args: &[String]) -> Result<u16> {
-    let mut port = std::env::var("WEGWIJS_PORT")
+    let mut port = std::env::var("HULPKOMPAS_PORT")
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(8080);

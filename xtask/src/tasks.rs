@@ -16,7 +16,7 @@ pub fn dist() -> Result<PathBuf> {
 pub fn demo(port: u16) -> Result {
     let server = serve::bind(port)?; // fail early, before a long build, when the port is taken
     let dir = dist::build()?;
-    println!("\nWegwijs demo: http://127.0.0.1:{port}/   (Ctrl-C to stop)");
+    println!("\nHulpkompas demo: http://127.0.0.1:{port}/   (Ctrl-C to stop)");
     for h in serve::serve(server, dir) {
         let _ = h.join();
     }
@@ -81,11 +81,11 @@ pub fn test() -> Result {
                         .args([
                             "test",
                             "-p",
-                            "wegwijs-core",
+                            "hulpkompas-core",
                             "-p",
-                            "wegwijs-cli",
+                            "hulpkompas-cli",
                             "-p",
-                            "wegwijs-tests",
+                            "hulpkompas-tests",
                             "-p",
                             "xtask",
                         ])
@@ -104,7 +104,7 @@ pub fn test() -> Result {
                         .args([
                             "test",
                             "-p",
-                            "wegwijs-widget",
+                            "hulpkompas-widget",
                             "--target",
                             "wasm32-unknown-unknown",
                         ])
@@ -134,7 +134,7 @@ pub fn test() -> Result {
                         .args(["--test", "--test-concurrency=1"])
                         .arg("e2e/")
                         .current_dir(root.join("tests"))
-                        .env("WEGWIJS_BASE_URL", format!("http://127.0.0.1:{port}")),
+                        .env("HULPKOMPAS_BASE_URL", format!("http://127.0.0.1:{port}")),
                     "end-to-end tests failed (see above; screenshots in target/screenshots/)",
                 );
                 server.unblock();
@@ -166,7 +166,7 @@ pub fn bench_browser() -> Result {
             "--quiet",
             "--release",
             "--bin",
-            "wegwijs",
+            "hulpkompas",
             "--",
             "export",
             "--json",
@@ -174,7 +174,7 @@ pub fn bench_browser() -> Result {
         .current_dir(&root)
         .output()?;
     if !out.status.success() {
-        return crate::fail("`wegwijs export --json` failed");
+        return crate::fail("`hulpkompas export --json` failed");
     }
     std::fs::create_dir_all(dir.join("bench"))?;
     std::fs::write(dir.join("bench/corpus.json"), &out.stdout)?;
@@ -185,7 +185,7 @@ pub fn bench_browser() -> Result {
         Command::new("node")
             .arg("e2e/bench-browser.mjs")
             .current_dir(root.join("tests"))
-            .env("WEGWIJS_BASE_URL", format!("http://127.0.0.1:{port}")),
+            .env("HULPKOMPAS_BASE_URL", format!("http://127.0.0.1:{port}")),
         "the browser benchmark failed (see above)",
     );
     server.unblock();

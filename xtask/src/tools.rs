@@ -69,13 +69,13 @@ pub fn wasm_bindgen_version() -> Result<String> {
             }
         }
     }
-    fail("Cargo.lock names no wasm-bindgen version: build the widget once with `cargo build -p wegwijs-widget`")
+    fail("Cargo.lock names no wasm-bindgen version: build the widget once with `cargo build -p hulpkompas-widget`")
 }
 
 /// The Rust side: rustup's wasm32 target, wasm-pack and wasm-bindgen-cli.
 pub fn ensure_wasm_toolchain() -> Result {
     if output(Command::new("rustup").arg("--version")).is_none() {
-        return fail("Wegwijs needs rustup (to add the wasm32 target): install it as https://rustup.rs says, then run this again");
+        return fail("Hulpkompas needs rustup (to add the wasm32 target): install it as https://rustup.rs says, then run this again");
     }
     let targets =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
@@ -111,7 +111,7 @@ pub fn ensure_npm(dir: &Path) -> Result {
         if is_root() {
             apt_install(&["nodejs", "npm"])?;
         } else {
-            return fail("Wegwijs needs Node.js and npm: install them (as root: `apt-get install nodejs npm`), then run this again");
+            return fail("Hulpkompas needs Node.js and npm: install them (as root: `apt-get install nodejs npm`), then run this again");
         }
     }
     let lock = dir.join("package-lock.json");

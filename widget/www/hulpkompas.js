@@ -1,9 +1,9 @@
-// Wegwijs loader — the one file a host page includes:
+// Hulpkompas loader — the one file a host page includes:
 //
-//   <script type="module" src="https://example.org/wegwijs/wegwijs.js"></script>
-//   <wegwijs-widget postcode="8500" lang="nl"></wegwijs-widget>
+//   <script type="module" src="https://example.org/hulpkompas/hulpkompas.js"></script>
+//   <hulpkompas-widget postcode="8500" lang="nl"></hulpkompas-widget>
 //
-// It defines the custom element <wegwijs-widget> (attributes postcode, need, lang, concepts, observed
+// It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, observed
 // live) and exports mount(element, options) → { update(options), destroy(), ready }.
 // Everything it loads (wasm, glue, CSS) is resolved relative to this file, so it works from any
 // folder or origin. It makes no other request, sets no cookie and uses no storage: the postcode
@@ -14,13 +14,13 @@ import init, {
   searchTimed as wasmSearchTimed,
   setVocabulary,
   setVocabularyLoader,
-} from './wegwijs_widget.js';
+} from './hulpkompas_widget.js';
 
 const BASE = new URL('.', import.meta.url);
-const CSS_URL = new URL('wegwijs.css', BASE).href;
-const WASM_URL = new URL('wegwijs_widget_bg.wasm', BASE);
+const CSS_URL = new URL('hulpkompas.css', BASE).href;
+const WASM_URL = new URL('hulpkompas_widget_bg.wasm', BASE);
 // The vocabulary of needs: fetched only when a visitor first searches by need.
-const VOCABULARY_URL = new URL('wegwijs-needs.txt', BASE);
+const VOCABULARY_URL = new URL('hulpkompas-needs.txt', BASE);
 
 // Shown when the widget cannot load or breaks: never a blank box.
 const FALLBACK = {
@@ -45,7 +45,7 @@ function loadVocabulary() {
       .then((text) => setVocabulary(text))
       .catch((error) => {
         // Search keeps working on the concepts' own names; the next need search tries again.
-        console.error('wegwijs: the vocabulary of needs could not load:', error);
+        console.error('hulpkompas: the vocabulary of needs could not load:', error);
         vocabulary = null;
       });
   }
@@ -58,7 +58,7 @@ function langOf(options) {
 }
 
 function showError(root, options, error) {
-  console.error('wegwijs: the widget could not start or broke:', error);
+  console.error('hulpkompas: the widget could not start or broke:', error);
   const p = document.createElement('p');
   p.className = 'ww-error';
   p.setAttribute('role', 'alert');
@@ -78,7 +78,7 @@ function clean(options) {
 }
 
 /**
- * Mounts a Wegwijs widget in `element` (in an open shadow root).
+ * Mounts a Hulpkompas widget in `element` (in an open shadow root).
  * @param {Element} element
  * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string}} options
  * @returns {{update(options: object): void, destroy(): void, ready: Promise<void>}}
@@ -123,7 +123,7 @@ export function mount(element, options = {}) {
           handle.destroy();
           handle.free();
         } catch (error) {
-          console.error('wegwijs:', error);
+          console.error('hulpkompas:', error);
         }
         handle = null;
       }
@@ -139,7 +139,7 @@ export async function searchTimed(query) {
   return wasmSearchTimed(String(query));
 }
 
-class WegwijsWidget extends HTMLElement {
+class HulpkompasWidget extends HTMLElement {
   static get observedAttributes() {
     return ['postcode', 'need', 'lang', 'concepts'];
   }
@@ -168,6 +168,6 @@ class WegwijsWidget extends HTMLElement {
   }
 }
 
-if (!customElements.get('wegwijs-widget')) {
-  customElements.define('wegwijs-widget', WegwijsWidget);
+if (!customElements.get('hulpkompas-widget')) {
+  customElements.define('hulpkompas-widget', HulpkompasWidget);
 }
