@@ -9,13 +9,11 @@
 //! Exit codes: 0 for an answer (also "outside Flanders and Brussels"), 2 for input that is no place
 //! or a usage error. The JSON shapes are documented in the README and kept stable.
 
-mod json;
-mod text;
-
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use hulpkompas_cli::{json, text};
 use hulpkompas_core::{Dataset, Date, Lang, Outcome};
 
 #[derive(Parser)]
@@ -162,10 +160,10 @@ fn main() -> ExitCode {
 }
 
 /// Prints JSON (`--json`) or text.
-fn print(
+fn print<J: serde::Serialize>(
     stdout: &mut impl Write,
     out: &Output,
-    json: impl FnOnce() -> serde_json::Value,
+    json: impl FnOnce() -> J,
     text: impl FnOnce() -> String,
 ) {
     let _ = if out.json {
