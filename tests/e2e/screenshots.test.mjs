@@ -1,9 +1,10 @@
 // Screenshots of index.html with the results for 8500, at desktop and phone
-// widths, for people to look at: target/screenshots/index-<width>.png.
+// widths, for people to look at: target/screenshots/index-<width>.png. What is
+// asserted is what a person would see wrong in them: an answer for another place,
+// or a page that runs off the side.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   SCREENSHOT_DIR,
@@ -44,8 +45,19 @@ describe('screenshots', () => {
         await page.waitForTimeout(300);
         const file = path.join(SCREENSHOT_DIR, `index-${viewport.width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        const { size } = await stat(file);
-        assert.ok(size > 10_000, `${file} is suspiciously small (${size} bytes)`);
+        const seen = await page.evaluate(() => {
+          const root = document.querySelector('hulpkompas-widget').shadowRoot;
+          const place = root.querySelector('.ww-place');
+          const box = place.getBoundingClientRect();
+          return {
+            place: place.textContent,
+            right: box.right,
+            scrollWidth: document.scrollingElement.scrollWidth,
+          };
+        });
+        assert.equal(seen.place, '8500 Kortrijk', `${file} answers for another place`);
+        assert.ok(seen.scrollWidth <= viewport.width, `${file}: the page is ${seen.scrollWidth} px wide at ${viewport.width} px`);
+        assert.ok(seen.right <= viewport.width, `${file}: the place runs off the side (right edge ${seen.right} px)`);
       } finally {
         await context.close();
       }

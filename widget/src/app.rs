@@ -1,15 +1,11 @@
-//! The widget's one component: a form (place, need, language) and the answer below it.
-//!
-//! Thin by design: every decision (what a place is, what applies, the ranking, the messages) is the
-//! core's; this file only lays it out. Every string is rendered as text.
+//! The widget's one component: it keeps the [`State`], turns messages into state changes and side
+//! effects, and renders with the pure views of [`crate::view`].
 
-use hulpkompas_core::{
-    Answer, Applies, AreaKind, ConceptAnswer, Confidence, Lang, Offer, Place, SearchResult,
-};
+use hulpkompas_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{self, ui};
+use crate::state::{Action, State};
 
 /// What the host page sets (attributes of `<hulpkompas-widget>` or options of `mount`).
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -31,6 +27,7 @@ pub struct Props {
     pub instance: u32,
 }
 
+/// What the visitor did, or what arrived.
 pub enum Msg {
     Place(String),
     /// A "did you mean" choice: take it, and put the focus back in the field (the list goes away).
@@ -39,28 +36,30 @@ pub enum Msg {
     Lang(Lang),
     ToggleKeyboard,
     Print,
-    /// The vocabulary of needs arrived: search again.
+    /// The vocabulary of needs arrived: answer again.
     Refresh,
 }
 
+/// The component.
 pub struct App {
+    state: State,
     place_ref: NodeRef,
     focus_place: bool,
-    place: String,
-    need: String,
-    lang: Lang,
-    letters: bool,
 }
 
 impl App {
-    fn from_props(p: &Props) -> App {
-        App {
-            place_ref: NodeRef::default(),
-            focus_place: false,
-            place: p.postcode.clone(),
-            need: p.need.clone(),
-            lang: p.lang.unwrap_or_default(),
-            letters: p.postcode.chars().any(char::is_alphabetic),
+    /// Applies an action to the state, then starts what the new state asks for.
+    fn apply(&mut self, action: Action) {
+        let data = crate::dataset();
+        self.state.apply(action, data, crate::today());
+        self.effects();
+    }
+
+    /// The side effects the state asks for: the vocabulary of needs, when a need is asked
+    /// without it (until it arrives, search uses the concepts' own names).
+    fn effects(&self) {
+        if self.state.wants_vocabulary(crate::dataset()) {
+            crate::request_vocabulary();
         }
     }
 }
@@ -70,37 +69,54 @@ impl Component for App {
     type Properties = Props;
 
     fn create(ctx: &Context<Self>) -> Self {
-        crate::on_vocabulary(ctx.props().instance, ctx.link().callback(|()| Msg::Refresh));
-        App::from_props(ctx.props())
+        let p = ctx.props();
+        crate::on_vocabulary(p.instance, ctx.link().callback(|()| Msg::Refresh));
+        let state = State::new(
+            &p.postcode,
+            &p.need,
+            p.lang.unwrap_or_default(),
+            p.concepts.clone(),
+            crate::dataset(),
+            crate::today(),
+        );
+        let app = App {
+            state,
+            place_ref: NodeRef::default(),
+            focus_place: false,
+        };
+        app.effects();
+        app
     }
 
     /// The host changed an attribute: take over what changed, keep what the visitor typed otherwise.
     fn changed(&mut self, ctx: &Context<Self>, old: &Props) -> bool {
         let new = ctx.props();
         if new.postcode != old.postcode {
-            self.place = new.postcode.clone();
-            self.letters = new.postcode.chars().any(char::is_alphabetic);
+            self.apply(Action::HostPlace(new.postcode.clone()));
         }
         if new.need != old.need {
-            self.need = new.need.clone();
+            self.apply(Action::Need(new.need.clone()));
         }
         if new.lang != old.lang {
-            self.lang = new.lang.unwrap_or_default();
+            self.apply(Action::Lang(new.lang.unwrap_or_default()));
+        }
+        if new.concepts != old.concepts {
+            self.apply(Action::Concepts(new.concepts.clone()));
         }
         true
     }
 
     fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Place(v) => self.place = v,
+            Msg::Place(v) => self.apply(Action::Place(v)),
             Msg::Pick(v) => {
-                self.place = v;
+                self.apply(Action::Place(v));
                 self.focus_place = true;
             }
-            Msg::Need(v) => self.need = v,
-            Msg::Lang(l) => self.lang = l,
-            Msg::ToggleKeyboard => self.letters = !self.letters,
-            Msg::Refresh => {}
+            Msg::Need(v) => self.apply(Action::Need(v)),
+            Msg::Lang(l) => self.apply(Action::Lang(l)),
+            Msg::ToggleKeyboard => self.apply(Action::ToggleKeyboard),
+            Msg::Refresh => self.apply(Action::Refresh),
             Msg::Print => {
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();
@@ -120,318 +136,11 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        let props = ctx.props();
-        let lang = self.lang;
-        let t = ui(lang);
-        let data = crate::dataset();
-        let id = |s: &str| format!("ww{}-{s}", props.instance);
-        let shown = |c: &str| props.concepts.is_empty() || props.concepts.iter().any(|x| x == c);
-
-        let answer =
-            (!self.place.trim().is_empty()).then(|| data.lookup_on(&self.place, crate::today()));
-        if !self.need.trim().is_empty() && !crate::has_vocabulary() {
-            // Until the vocabulary arrives, search uses the concepts' own names.
-            crate::request_vocabulary();
-        }
-        let results: Option<Vec<SearchResult>> =
-            (!self.need.trim().is_empty()).then(|| data.search(&self.need, answer.as_ref()));
-        let results: Option<Vec<SearchResult>> = results.map(|r| {
-            r.into_iter()
-                .filter(|r| shown(r.concept.id))
-                .take(5)
-                .collect()
-        });
-
-        let link = ctx.link();
-        let on_place = link.callback(|e: InputEvent| {
-            Msg::Place(e.target_unchecked_into::<HtmlInputElement>().value())
-        });
-        let on_need = link.callback(|e: InputEvent| {
-            Msg::Need(e.target_unchecked_into::<HtmlInputElement>().value())
-        });
-        let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
-
-        let status = status_text(answer.as_ref(), results.as_deref(), &shown, lang);
-        html! {
-            <div class="ww" lang={lang.code()}>
-                <form class="ww-form" role="search" onsubmit={on_submit}>
-                    <div class="ww-field">
-                        <label for={id("place")}>{ t.place_label }</label>
-                        <div class="ww-row">
-                            <input ref={self.place_ref.clone()} id={id("place")} name="place" type="text" autocomplete="postal-code"
-                                inputmode={if self.letters { "text" } else { "numeric" }}
-                                aria-describedby={id("place-hint")} value={self.place.clone()} oninput={on_place}
-                                spellcheck="false" />
-                            <button type="button" class="ww-kbd" onclick={link.callback(|_| Msg::ToggleKeyboard)}>
-                                { if self.letters { t.keyboard_digits } else { t.keyboard_letters } }
-                            </button>
-                        </div>
-                        <p class="ww-hint" id={id("place-hint")}>{ t.place_hint }</p>
-                    </div>
-                    <div class="ww-field">
-                        <label for={id("need")}>{ t.need_label }</label>
-                        <input id={id("need")} name="need" type="search" aria-describedby={id("need-hint")}
-                            value={self.need.clone()} oninput={on_need} />
-                        <p class="ww-hint" id={id("need-hint")}>{ t.need_hint }</p>
-                    </div>
-                    <div class="ww-chips" role="group" aria-label={t.chips_label}>
-                        { for t.chips.iter().map(|&(label, query)| {
-                            let pressed = self.need == query;
-                            html! {
-                                <button type="button" class="ww-chip" aria-pressed={pressed.to_string()}
-                                    onclick={link.callback(move |_| Msg::Need(if pressed { String::new() } else { query.to_string() }))}>
-                                    { label }
-                                </button>
-                            }
-                        }) }
-                    </div>
-                    <div class="ww-langs" role="group" aria-label={t.langs_label}>
-                        { for Lang::ALL.iter().map(|&l| html! {
-                            <button type="button" data-lang={l.code()} lang={l.code()} aria-pressed={(l == lang).to_string()}
-                                onclick={link.callback(move |_| Msg::Lang(l))}>
-                                { match l { Lang::Nl => "NL", Lang::Fr => "FR", Lang::En => "EN" } }
-                            </button>
-                        }) }
-                    </div>
-                </form>
-                <p class="ww-status" role="status" aria-live="polite">{ status }</p>
-                { answer.as_ref().map(|a| self.view_messages(a, ctx)).unwrap_or_default() }
-                { answer.as_ref().and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
-                { results.as_ref().map(|r| view_results(r, answer.as_ref(), lang, &id("results"))).unwrap_or_default() }
-                { answer.as_ref().map(|a| view_groups(a, lang, &shown, &id("g"))).unwrap_or_default() }
-                { if answer.as_ref().is_some_and(|a| a.place.is_some()) || results.is_some() {
-                    html! {
-                        <p class="ww-foot">
-                            <button type="button" class="ww-print" onclick={link.callback(|_| Msg::Print)}>{ t.print }</button>
-                            <span class="ww-date">{ format!("{} {}", t.data_date, hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang)) }</span>
-                        </p>
-                    }
-                } else { html! {} } }
-            </div>
-        }
-    }
-}
-
-impl App {
-    fn view_messages(&self, answer: &Answer<'_>, ctx: &Context<Self>) -> Html {
-        let lang = self.lang;
-        let t = ui(lang);
-        let link = ctx.link();
-        html! {
-            <>
-                if !answer.diagnostics.is_empty() {
-                    <ul class="ww-messages">
-                        { for answer.diagnostics.iter().map(|d| html! {
-                            <li class={classes!("ww-msg", format!("ww-msg-{}", d.severity().id()))}>{ d.message(lang) }</li>
-                        }) }
-                    </ul>
-                }
-                if !answer.candidates.is_empty() {
-                    <div class="ww-candidates">
-                        <p>{ t.did_you_mean }</p>
-                        <ul>
-                            { for answer.candidates.iter().map(|c| {
-                                let label = c.label(lang);
-                                let value = match c.postcode { Some(pc) => format!("{pc:04} {}", c.locality.unwrap_or(c.municipality.name_nl)), None => c.municipality.name(lang).to_string() };
-                                html! {
-                                    <li><button type="button" class="ww-candidate"
-                                        onclick={link.callback(move |_| Msg::Pick(value.clone()))}>{ label }</button></li>
-                                }
-                            }) }
-                        </ul>
-                    </div>
-                }
-            </>
-        }
-    }
-}
-
-fn status_text(
-    answer: Option<&Answer<'_>>,
-    results: Option<&[SearchResult]>,
-    shown: &dyn Fn(&str) -> bool,
-    lang: Lang,
-) -> String {
-    let t = ui(lang);
-    let place = answer.and_then(|a| a.place.as_ref()).map(|p| p.label(lang));
-    if let Some(r) = results {
-        if r.is_empty() {
-            return t.no_results_need.to_string();
-        }
-        return i18n::status_need(r.len(), place.as_deref(), lang);
-    }
-    match answer {
-        None => t.start.to_string(),
-        Some(a) => match &a.place {
-            Some(p) => {
-                let n = a
-                    .concepts
-                    .iter()
-                    .filter(|c| c.applies == Applies::Yes && shown(c.concept.id))
-                    .count();
-                i18n::status_found(n, &p.label(lang), lang)
-            }
-            None => a
-                .diagnostics
-                .first()
-                .map(|d| d.message(lang))
-                .unwrap_or_default(),
-        },
-    }
-}
-
-fn view_place(answer: &Answer<'_>, place: &Place, lang: Lang) -> Html {
-    let t = ui(lang);
-    // One row per kind of area; one value per area (Antwerpen: several zones, the street decides).
-    let row = |kind: &str, label: &str, values: Vec<String>| {
-        if values.is_empty() {
-            return html! {};
-        }
-        html! {
-            <div class="ww-area">
-                <dt>{ label.to_string() }</dt>
-                { for values.into_iter().map(|v| html! { <dd data-kind={kind.to_string()}>{ v }</dd> }) }
-            </div>
-        }
-    };
-    let names = |kind: AreaKind| -> Vec<String> {
-        answer
-            .areas
-            .iter()
-            .filter(|a| a.kind == kind)
-            .map(|a| a.name.get(lang).to_string())
-            .collect()
-    };
-    html! {
-        <div class="ww-placebox">
-            <p class="ww-place">{ place.label(lang) }</p>
-            <dl class="ww-areas">
-                { row("eerstelijnszone", t.eerstelijnszone, names(AreaKind::Eerstelijnszone)) }
-                { row("province", t.province, names(AreaKind::Province)) }
-                { row("judicial_arrondissement", t.judicial, names(AreaKind::JudicialArrondissement)) }
-                { row("region", t.region, names(AreaKind::Region)) }
-            </dl>
-        </div>
-    }
-}
-
-fn view_results(
-    results: &[SearchResult],
-    answer: Option<&Answer<'_>>,
-    lang: Lang,
-    id: &str,
-) -> Html {
-    let t = ui(lang);
-    html! {
-        <section class="ww-results" aria-labelledby={id.to_string()}>
-            <h2 id={id.to_string()}>{ t.best_matches }</h2>
-            <ol>
-                { for results.iter().map(|r| {
-                    let ca = answer.and_then(|a| a.concept(r.concept.id));
-                    let place = answer.and_then(|a| a.place.as_ref());
-                    let matched: Vec<String> = r.matched.iter().map(|m| m.explain(lang)).collect();
-                    view_concept(r.concept, ca, place, lang, Some(matched.join(" · ")))
-                }) }
-            </ol>
-        </section>
-    }
-}
-
-fn view_groups(answer: &Answer<'_>, lang: Lang, shown: &dyn Fn(&str) -> bool, id: &str) -> Html {
-    let Some(place) = &answer.place else {
-        return html! {};
-    };
-    let groups = [Applies::Yes, Applies::Unknown, Applies::Ended, Applies::No];
-    html! {
-        { for groups.iter().map(|&g| {
-            let items: Vec<&ConceptAnswer<'_>> = answer.concepts.iter().filter(|c| c.applies == g && shown(c.concept.id)).collect();
-            if items.is_empty() { return html! {}; }
-            let hid = format!("{id}-{}", g.id());
-            html! {
-                <section class="ww-group" data-applies={g.id()} aria-labelledby={hid.clone()}>
-                    <h2 id={hid}>{ i18n::group_heading(g, lang) }</h2>
-                    <ul>
-                        { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), lang, None)) }
-                    </ul>
-                </section>
-            }
-        }) }
-    }
-}
-
-fn view_concept(
-    concept: &'static hulpkompas_core::Concept,
-    answer: Option<&ConceptAnswer<'_>>,
-    place: Option<&Place>,
-    lang: Lang,
-    matched: Option<String>,
-) -> Html {
-    let t = ui(lang);
-    let applies = answer.map(|a| a.applies);
-    let current = matches!(applies, None | Some(Applies::Yes) | Some(Applies::Unknown));
-    let access: Vec<&str> = concept
-        .access
-        .iter()
-        .map(|&a| i18n::access(a, lang))
-        .collect();
-    let offers: &[&Offer] = answer.map(|a| a.offers.as_slice()).unwrap_or(&[]);
-    let target = concept.target.get(lang).join(", ");
-    html! {
-        <li class="ww-concept" data-concept={concept.id} data-applies={applies.map(|a| a.id()).unwrap_or("")}>
-            <h3>{ concept.name.get(lang) }</h3>
-            if let Some(m) = matched { <p class="ww-matched">{ m }</p> }
-            <p class="ww-summary">{ concept.summary.get(lang) }</p>
-            if current { <p class="ww-access">{ i18n::access_prefix(lang) }{ access.join(" · ") }</p> }
-            if !offers.is_empty() {
-                <ul class="ww-offers">{ for offers.iter().map(|o| view_offer(o, lang)) }</ul>
-            } else if applies == Some(Applies::Yes) && concept.access.iter().any(|a| *a != hulpkompas_core::Access::None) {
-                <p class="ww-nooffer">{ t.no_address }</p>
-            }
-            if let (Some(a), Some(p)) = (answer, place) { <p class="ww-reason">{ a.reason_text(p, lang) }</p> }
-            <details class="ww-details">
-                <summary>{ t.more }</summary>
-                <p><strong>{ t.how }{ ": " }</strong>{ concept.how.get(lang) }</p>
-                if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
-                <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
-                <ul class="ww-sources">
-                    // The sources of the local offers first (where the address comes from), then the concept's.
-                    { for offers.iter().flat_map(|o| o.sources.iter().map(move |u| (u.as_ref(), o.source_date.as_ref()))).map(|(u, d)| html! {
-                        <li>{ safe_link(u, u) }{ if d.is_empty() { String::new() } else { format!(" ({d})") } }</li>
-                    }) }
-                    { for concept.sources.iter().map(|s| html! {
-                        <li>{ safe_link(s.url, s.url) }{ format!(" ({})", s.date) }</li>
-                    }) }
-                </ul>
-            </details>
-        </li>
-    }
-}
-
-fn view_offer(o: &Offer, lang: Lang) -> Html {
-    let t = ui(lang);
-    let note = match o.confidence {
-        Confidence::Derived => Some(t.derived),
-        _ => None,
-    };
-    html! {
-        <li class="ww-offer">
-            <strong class="ww-offer-name">{ o.name.to_string() }</strong>
-            if let Some(n) = note { <span class="ww-conf">{ format!(" ({n})") }</span> }
-            if let Some(a) = &o.address { <span class="ww-addr">{ a.to_string() }</span> }
-            if let Some(p) = &o.phone {
-                <span class="ww-phone">{ t.phone }{ ": " }<a href={format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())}>{ p.to_string() }</a></span>
-            }
-            if let Some(w) = &o.website { <span class="ww-web">{ safe_link(w, t.website) }</span> }
-        </li>
-    }
-}
-
-/// A link only for http(s) addresses; anything else is shown as text.
-fn safe_link(url: &str, text: &str) -> Html {
-    let u = url.trim();
-    if u.starts_with("https://") || u.starts_with("http://") {
-        html! { <a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ text.to_string() }</a> }
-    } else {
-        html! { { text.to_string() } }
+        crate::view::widget(
+            &self.state,
+            ctx.props().instance,
+            &self.place_ref,
+            ctx.link(),
+        )
     }
 }

@@ -7,6 +7,8 @@
 
 mod app;
 mod i18n;
+mod state;
+mod view;
 
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;

@@ -5,7 +5,7 @@
 //! - `test`: formatting, clippy, native tests, wasm tests in headless Chromium, end-to-end browser tests.
 //! - `bench-browser`: the side-by-side speed comparison in Chromium (not part of `test`).
 //!
-//! Every failure ends with one sentence saying what to do, and exit code 1.
+//! `cargo xtask` with no arguments lists the tasks. Every failure ends with one sentence saying what to do, and exit code 1.
 
 mod dist;
 mod serve;
@@ -40,7 +40,22 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-const USAGE: &str = "usage: cargo xtask <demo [--port N] | dist | test | bench-browser>";
+const USAGE: &str = "usage: cargo xtask <task>";
+
+/// The tasks, as `cargo xtask` with no arguments lists them.
+const TASKS: &str = "\
+Tasks:
+  demo [--port N]   install what is missing, build the widget into dist/ and serve the demo
+                    (default port 8080, or HULPKOMPAS_PORT)
+  dist              build the embeddable files into a cleaned dist/ (dist/widget/, embed.html,
+                    size-report.json); fails when the first load is over its size budget
+  test              formatting, clippy, native tests, widget tests and end-to-end tests in Chromium
+                    (the README's test command; CI runs it)
+  bench-browser     speed in Chromium, written to target/bench-browser.json (not part of test)";
+
+fn help() -> String {
+    format!("{USAGE}\n\n{TASKS}")
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,11 +64,11 @@ fn main() -> ExitCode {
         Some("dist") => tasks::dist().map(|_| ()),
         Some("test") => tasks::test(),
         Some("bench-browser") => tasks::bench_browser(),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+        None | Some("-h" | "--help" | "help") => {
+            println!("{}", help());
             Ok(())
         }
-        _ => fail(USAGE),
+        Some(other) => fail(format!("unknown task `{other}`\n\n{}", help())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -74,7 +89,11 @@ fn port(args: &[String]) -> Result<u16> {
         let value = match a.as_str() {
             "--port" => it.next().cloned(),
             s if s.starts_with("--port=") => Some(s["--port=".len()..].to_string()),
-            other => return fail(format!("unknown option `{other}`; {USAGE}")),
+            other => {
+                return fail(format!(
+                    "unknown option `{other}`; usage: cargo xtask demo [--port N]"
+                ))
+            }
         };
         port = match value.as_deref().map(str::parse) {
             Some(Ok(p)) => p,

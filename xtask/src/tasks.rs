@@ -8,14 +8,18 @@ use crate::tools::{self, run};
 use crate::{dist, root, serve, Result};
 
 /// `cargo xtask dist`.
-pub fn dist() -> Result<PathBuf> {
-    dist::build()
+pub fn dist() -> Result {
+    dist::build()?.within_budget()
 }
 
 /// `cargo xtask demo`: build, then serve until Ctrl-C.
 pub fn demo(port: u16) -> Result {
     let server = serve::bind(port)?; // fail early, before a long build, when the port is taken
-    let dir = dist::build()?;
+    let built = dist::build()?;
+    if let Err(crate::Failure(over)) = built.within_budget() {
+        eprintln!("\nwarning: {over}");
+    }
+    let dir = built.dir;
     println!("\nHulpkompas demo: http://127.0.0.1:{port}/   (Ctrl-C to stop)");
     for h in serve::serve(server, dir) {
         let _ = h.join();
@@ -42,6 +46,9 @@ impl Steps {
 fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
+
+/// How many steps `cargo xtask test` has.
+const STEPS: usize = 6;
 
 /// `cargo xtask test`: everything, in the order that fails fastest.
 pub fn test() -> Result {
@@ -120,7 +127,12 @@ pub fn test() -> Result {
                 )
             },
         )?;
-        let dir = dist::build()?;
+        let mut dir = PathBuf::new();
+        steps.step("widget build and size budget (cargo xtask dist)", || {
+            let built = dist::build()?;
+            dir = built.dir.clone();
+            built.within_budget()
+        })?;
         tools::ensure_npm(&root.join("tests"))?;
         tools::ensure_node(20)?;
         steps.step(
@@ -143,7 +155,7 @@ pub fn test() -> Result {
         )
     })();
     eprintln!(
-        "\nxtask test: {} of 5 steps passed in {:.0} s",
+        "\nxtask test: {} of {STEPS} steps passed in {:.0} s",
         steps.passed.len(),
         steps.started.elapsed().as_secs_f64()
     );
@@ -155,7 +167,7 @@ pub fn test() -> Result {
 /// `cargo xtask bench-browser`: the speed comparison in Chromium (not part of `test`).
 pub fn bench_browser() -> Result {
     let root = root();
-    let dir = dist::build()?;
+    let dir = dist::build()?.dir;
     tools::ensure_chromium()?;
     tools::ensure_npm(&root.join("tests"))?;
     tools::ensure_node(20)?;

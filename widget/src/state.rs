@@ -1,0 +1,162 @@
+//! The widget's state and how it changes (the split of Yew's `examples/function_todomvc`: the
+//! state beside the components, the views pure).
+//!
+//! Everything a render shows is computed here, once per change — the lookup, the search, the status
+//! line — never in `view`. Side effects (asking the loader for the vocabulary) are not done here
+//! either: [`State::wants_vocabulary`] tells the component to start them.
+
+use hulpkompas_core::{Answer, Applies, Dataset, Date, Lang, SearchResult};
+
+use crate::i18n::{self, ui};
+
+/// How many best matches the answer shows for a need.
+const MAX_RESULTS: usize = 5;
+
+/// What one widget shows: the visitor's input and the core's answer to it.
+pub struct State {
+    /// The place field, as typed.
+    pub place: String,
+    /// The need field, as typed.
+    pub need: String,
+    /// The language of the interface and the answer.
+    pub lang: Lang,
+    /// Whether the place field offers a keyboard with letters (else digits).
+    pub letters: bool,
+    /// The concept ids the host wants shown (empty: all).
+    pub concepts: Vec<String>,
+    /// The answer for the place, when the field holds something.
+    pub answer: Option<Answer<'static>>,
+    /// The best matches for the need, when the field holds something.
+    pub results: Option<Vec<SearchResult>>,
+    /// The status line the live region speaks.
+    pub status: String,
+}
+
+/// A change to the state: what the visitor did, or what the host set.
+pub enum Action {
+    /// The place field changed (typed, or a "did you mean" choice).
+    Place(String),
+    /// The host set the place: the keyboard follows what it holds.
+    HostPlace(String),
+    /// The need field changed (typed, or a chip).
+    Need(String),
+    /// Another language.
+    Lang(Lang),
+    /// The other keyboard for the place field.
+    ToggleKeyboard,
+    /// The host changed the concepts to show.
+    Concepts(Vec<String>),
+    /// The data changed (the vocabulary of needs arrived): answer again.
+    Refresh,
+}
+
+impl State {
+    /// The state for what the host set, answered.
+    pub fn new(
+        place: &str,
+        need: &str,
+        lang: Lang,
+        concepts: Vec<String>,
+        data: &'static Dataset,
+        today: Date,
+    ) -> State {
+        let mut state = State {
+            place: place.to_string(),
+            need: need.to_string(),
+            lang,
+            letters: has_letters(place),
+            concepts,
+            answer: None,
+            results: None,
+            status: String::new(),
+        };
+        state.answer_again(data, today);
+        state
+    }
+
+    /// Applies one change and answers again where the answer depends on it.
+    pub fn apply(&mut self, action: Action, data: &'static Dataset, today: Date) {
+        match action {
+            Action::Place(v) => self.place = v,
+            Action::HostPlace(v) => {
+                self.letters = has_letters(&v);
+                self.place = v;
+            }
+            Action::Need(v) => self.need = v,
+            Action::Lang(l) => self.lang = l,
+            Action::ToggleKeyboard => {
+                self.letters = !self.letters;
+                return;
+            }
+            Action::Concepts(c) => self.concepts = c,
+            Action::Refresh => {}
+        }
+        self.answer_again(data, today);
+    }
+
+    /// Whether the host wants this concept shown.
+    pub fn shows(&self, concept: &str) -> bool {
+        self.concepts.is_empty() || self.concepts.iter().any(|c| c == concept)
+    }
+
+    /// Whether the answer would be better with the vocabulary of needs, which `data` lacks.
+    pub fn wants_vocabulary(&self, data: &Dataset) -> bool {
+        !self.need.trim().is_empty() && data.vocabulary().is_empty()
+    }
+
+    /// Whether there is an answer to print (a place or a need).
+    pub fn has_answer(&self) -> bool {
+        self.answer.as_ref().is_some_and(|a| a.place.is_some()) || self.results.is_some()
+    }
+
+    fn answer_again(&mut self, data: &'static Dataset, today: Date) {
+        self.answer = (!self.place.trim().is_empty()).then(|| data.lookup_on(&self.place, today));
+        let results = (!self.need.trim().is_empty()).then(|| {
+            let mut r = data.search(&self.need, self.answer.as_ref());
+            r.retain(|r| self.shows(r.concept.id));
+            r.truncate(MAX_RESULTS);
+            r
+        });
+        self.results = results;
+        self.status = self.status_text();
+    }
+
+    fn status_text(&self) -> String {
+        let lang = self.lang;
+        let t = ui(lang);
+        let place = self
+            .answer
+            .as_ref()
+            .and_then(|a| a.place.as_ref())
+            .map(|p| p.label(lang));
+        if let Some(r) = &self.results {
+            if r.is_empty() {
+                return t.no_results_need.to_string();
+            }
+            return i18n::status_need(r.len(), place.as_deref(), lang);
+        }
+        match &self.answer {
+            None => t.start.to_string(),
+            Some(a) => match &a.place {
+                Some(p) => {
+                    let n = a
+                        .concepts
+                        .iter()
+                        .filter(|c| c.applies == Applies::Yes && self.shows(c.concept.id))
+                        .count();
+                    i18n::status_found(n, &p.label(lang), lang)
+                }
+                None => a
+                    .diagnostics
+                    .first()
+                    .map(|d| d.message(lang))
+                    .unwrap_or_default(),
+            },
+        }
+    }
+}
+
+/// A place typed with letters wants the keyboard with letters.
+fn has_letters(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+}

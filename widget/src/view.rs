@@ -1,0 +1,272 @@
+//! The widget's views: pure functions from the [`State`] to HTML (no lookups, no side effects).
+//! What the visitor does comes back as [`Msg`]s through the component's scope.
+//!
+//! Thin by design: every decision (what a place is, what applies, the ranking, the messages) is the
+//! core's; these functions only lay it out. Every string is rendered as text.
+
+use hulpkompas_core::{
+    Answer, Applies, AreaKind, ConceptAnswer, Confidence, Lang, Offer, Place, SearchResult,
+};
+use web_sys::HtmlInputElement;
+use yew::html::Scope;
+use yew::prelude::*;
+
+use crate::app::{App, Msg};
+use crate::i18n::{self, ui};
+use crate::state::State;
+
+/// The whole widget for `state`. `instance` makes element ids unique on the page.
+pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<App>) -> Html {
+    let lang = state.lang;
+    let t = ui(lang);
+    let id = |s: &str| format!("ww{instance}-{s}");
+    let shown = |c: &str| state.shows(c);
+    let answer = state.answer.as_ref();
+    let on_place = link.callback(|e: InputEvent| {
+        Msg::Place(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let on_need = link
+        .callback(|e: InputEvent| Msg::Need(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    html! {
+        <div class="ww" lang={lang.code()}>
+            <form class="ww-form" role="search" onsubmit={on_submit}>
+                <div class="ww-field">
+                    <label for={id("place")}>{ t.place_label }</label>
+                    <div class="ww-row">
+                        <input ref={place_ref.clone()} id={id("place")} name="place" type="text" autocomplete="postal-code"
+                            inputmode={if state.letters { "text" } else { "numeric" }}
+                            aria-describedby={id("place-hint")} value={state.place.clone()} oninput={on_place}
+                            spellcheck="false" />
+                        <button type="button" class="ww-kbd" onclick={link.callback(|_| Msg::ToggleKeyboard)}>
+                            { if state.letters { t.keyboard_digits } else { t.keyboard_letters } }
+                        </button>
+                    </div>
+                    <p class="ww-hint" id={id("place-hint")}>{ t.place_hint }</p>
+                </div>
+                <div class="ww-field">
+                    <label for={id("need")}>{ t.need_label }</label>
+                    <input id={id("need")} name="need" type="search" aria-describedby={id("need-hint")}
+                        value={state.need.clone()} oninput={on_need} />
+                    <p class="ww-hint" id={id("need-hint")}>{ t.need_hint }</p>
+                </div>
+                <div class="ww-chips" role="group" aria-label={t.chips_label}>
+                    { for t.chips.iter().map(|&(label, query)| {
+                        let pressed = state.need == query;
+                        html! {
+                            <button type="button" class="ww-chip" aria-pressed={pressed.to_string()}
+                                onclick={link.callback(move |_| Msg::Need(if pressed { String::new() } else { query.to_string() }))}>
+                                { label }
+                            </button>
+                        }
+                    }) }
+                </div>
+                <div class="ww-langs" role="group" aria-label={t.langs_label}>
+                    { for Lang::ALL.iter().map(|&l| html! {
+                        <button type="button" data-lang={l.code()} lang={l.code()} aria-pressed={(l == lang).to_string()}
+                            onclick={link.callback(move |_| Msg::Lang(l))}>
+                            { match l { Lang::Nl => "NL", Lang::Fr => "FR", Lang::En => "EN" } }
+                        </button>
+                    }) }
+                </div>
+            </form>
+            <p class="ww-status" role="status" aria-live="polite">{ state.status.clone() }</p>
+            { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
+            { answer.and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
+            { state.results.as_ref().map(|r| view_results(r, answer, lang, &id("results"))).unwrap_or_default() }
+            { answer.map(|a| view_groups(a, lang, &shown, &id("g"))).unwrap_or_default() }
+            if state.has_answer() {
+                <p class="ww-foot">
+                    <button type="button" class="ww-print" onclick={link.callback(|_| Msg::Print)}>{ t.print }</button>
+                    <span class="ww-date">{ format!("{} {}", t.data_date, hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang)) }</span>
+                </p>
+            }
+        </div>
+    }
+}
+
+fn view_messages(answer: &Answer<'_>, lang: Lang, link: &Scope<App>) -> Html {
+    let t = ui(lang);
+    html! {
+        <>
+            if !answer.diagnostics.is_empty() {
+                <ul class="ww-messages">
+                    { for answer.diagnostics.iter().map(|d| html! {
+                        <li class={classes!("ww-msg", format!("ww-msg-{}", d.severity().id()))}>{ d.message(lang) }</li>
+                    }) }
+                </ul>
+            }
+            if !answer.candidates.is_empty() {
+                <div class="ww-candidates">
+                    <p>{ t.did_you_mean }</p>
+                    <ul>
+                        { for answer.candidates.iter().map(|c| {
+                            let label = c.label(lang);
+                            let value = match c.postcode { Some(pc) => format!("{pc:04} {}", c.locality.unwrap_or(c.municipality.name_nl)), None => c.municipality.name(lang).to_string() };
+                            html! {
+                                <li><button type="button" class="ww-candidate"
+                                    onclick={link.callback(move |_| Msg::Pick(value.clone()))}>{ label }</button></li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+        </>
+    }
+}
+
+fn view_place(answer: &Answer<'_>, place: &Place, lang: Lang) -> Html {
+    let t = ui(lang);
+    // One row per kind of area; one value per area (Antwerpen: several zones, the street decides).
+    let row = |kind: &str, label: &str, values: Vec<String>| {
+        if values.is_empty() {
+            return html! {};
+        }
+        html! {
+            <div class="ww-area">
+                <dt>{ label.to_string() }</dt>
+                { for values.into_iter().map(|v| html! { <dd data-kind={kind.to_string()}>{ v }</dd> }) }
+            </div>
+        }
+    };
+    let names = |kind: AreaKind| -> Vec<String> {
+        answer
+            .areas
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| a.name.get(lang).to_string())
+            .collect()
+    };
+    html! {
+        <div class="ww-placebox">
+            <p class="ww-place">{ place.label(lang) }</p>
+            <dl class="ww-areas">
+                { row("eerstelijnszone", t.eerstelijnszone, names(AreaKind::Eerstelijnszone)) }
+                { row("province", t.province, names(AreaKind::Province)) }
+                { row("judicial_arrondissement", t.judicial, names(AreaKind::JudicialArrondissement)) }
+                { row("region", t.region, names(AreaKind::Region)) }
+            </dl>
+        </div>
+    }
+}
+
+fn view_results(
+    results: &[SearchResult],
+    answer: Option<&Answer<'_>>,
+    lang: Lang,
+    id: &str,
+) -> Html {
+    let t = ui(lang);
+    html! {
+        <section class="ww-results" aria-labelledby={id.to_string()}>
+            <h2 id={id.to_string()}>{ t.best_matches }</h2>
+            <ol>
+                { for results.iter().map(|r| {
+                    let ca = answer.and_then(|a| a.concept(r.concept.id));
+                    let place = answer.and_then(|a| a.place.as_ref());
+                    let matched: Vec<String> = r.matched.iter().map(|m| m.explain(lang)).collect();
+                    view_concept(r.concept, ca, place, lang, Some(matched.join(" · ")))
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+fn view_groups(answer: &Answer<'_>, lang: Lang, shown: &dyn Fn(&str) -> bool, id: &str) -> Html {
+    let Some(place) = &answer.place else {
+        return html! {};
+    };
+    let groups = [Applies::Yes, Applies::Unknown, Applies::Ended, Applies::No];
+    html! {
+        { for groups.iter().map(|&g| {
+            let items: Vec<&ConceptAnswer<'_>> = answer.concepts.iter().filter(|c| c.applies == g && shown(c.concept.id)).collect();
+            if items.is_empty() { return html! {}; }
+            let hid = format!("{id}-{}", g.id());
+            html! {
+                <section class="ww-group" data-applies={g.id()} aria-labelledby={hid.clone()}>
+                    <h2 id={hid}>{ i18n::group_heading(g, lang) }</h2>
+                    <ul>
+                        { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), lang, None)) }
+                    </ul>
+                </section>
+            }
+        }) }
+    }
+}
+
+fn view_concept(
+    concept: &'static hulpkompas_core::Concept,
+    answer: Option<&ConceptAnswer<'_>>,
+    place: Option<&Place>,
+    lang: Lang,
+    matched: Option<String>,
+) -> Html {
+    let t = ui(lang);
+    let applies = answer.map(|a| a.applies);
+    let current = matches!(applies, None | Some(Applies::Yes) | Some(Applies::Unknown));
+    let access: Vec<&str> = concept
+        .access
+        .iter()
+        .map(|&a| i18n::access(a, lang))
+        .collect();
+    let offers: &[&Offer] = answer.map(|a| a.offers.as_slice()).unwrap_or(&[]);
+    let target = concept.target.get(lang).join(", ");
+    html! {
+        <li class="ww-concept" data-concept={concept.id} data-applies={applies.map(|a| a.id()).unwrap_or("")}>
+            <h3>{ concept.name.get(lang) }</h3>
+            if let Some(m) = matched { <p class="ww-matched">{ m }</p> }
+            <p class="ww-summary">{ concept.summary.get(lang) }</p>
+            if current { <p class="ww-access">{ i18n::access_prefix(lang) }{ access.join(" · ") }</p> }
+            if !offers.is_empty() {
+                <ul class="ww-offers">{ for offers.iter().map(|o| view_offer(o, lang)) }</ul>
+            } else if applies == Some(Applies::Yes) && concept.access.iter().any(|a| *a != hulpkompas_core::Access::None) {
+                <p class="ww-nooffer">{ t.no_address }</p>
+            }
+            if let (Some(a), Some(p)) = (answer, place) { <p class="ww-reason">{ a.reason_text(p, lang) }</p> }
+            <details class="ww-details">
+                <summary>{ t.more }</summary>
+                <p><strong>{ t.how }{ ": " }</strong>{ concept.how.get(lang) }</p>
+                if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
+                <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
+                <ul class="ww-sources">
+                    // The sources of the local offers first (where the address comes from), then the concept's.
+                    { for offers.iter().flat_map(|o| o.sources.iter().map(move |u| (u.as_ref(), o.source_date.as_ref()))).map(|(u, d)| html! {
+                        <li>{ safe_link(u, u) }{ if d.is_empty() { String::new() } else { format!(" ({d})") } }</li>
+                    }) }
+                    { for concept.sources.iter().map(|s| html! {
+                        <li>{ safe_link(s.url, s.url) }{ format!(" ({})", s.date) }</li>
+                    }) }
+                </ul>
+            </details>
+        </li>
+    }
+}
+
+fn view_offer(o: &Offer, lang: Lang) -> Html {
+    let t = ui(lang);
+    let note = match o.confidence {
+        Confidence::Derived => Some(t.derived),
+        _ => None,
+    };
+    html! {
+        <li class="ww-offer">
+            <strong class="ww-offer-name">{ o.name.to_string() }</strong>
+            if let Some(n) = note { <span class="ww-conf">{ format!(" ({n})") }</span> }
+            if let Some(a) = &o.address { <span class="ww-addr">{ a.to_string() }</span> }
+            if let Some(p) = &o.phone {
+                <span class="ww-phone">{ t.phone }{ ": " }<a href={format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())}>{ p.to_string() }</a></span>
+            }
+            if let Some(w) = &o.website { <span class="ww-web">{ safe_link(w, t.website) }</span> }
+        </li>
+    }
+}
+
+/// A link only for http(s) addresses; anything else is shown as text.
+fn safe_link(url: &str, text: &str) -> Html {
+    let u = url.trim();
+    if u.starts_with("https://") || u.starts_with("http://") {
+        html! { <a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ text.to_string() }</a> }
+    } else {
+        html! { { text.to_string() } }
+    }
+}
