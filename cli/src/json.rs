@@ -221,18 +221,18 @@ pub struct ConceptAnswerJson<'d> {
     pub id: &'static str,
     pub name: &'static str,
     pub offers: Vec<OfferJson<'d>>,
-    /// Null when there is no place.
-    pub reason: Option<String>,
+    /// Why it applies here or not (there are concepts only when there is a place).
+    pub reason: String,
 }
 
 impl<'d> ConceptAnswerJson<'d> {
-    pub fn new(c: &ConceptAnswer<'d>, place: Option<&Place>, lang: Lang) -> ConceptAnswerJson<'d> {
+    pub fn new(c: &ConceptAnswer<'d>, place: &Place, lang: Lang) -> ConceptAnswerJson<'d> {
         ConceptAnswerJson {
             applies: c.applies.id(),
             id: c.concept.id,
             name: c.concept.name.get(lang),
             offers: c.offers.iter().map(|o| OfferJson::from(*o)).collect(),
-            reason: place.map(|p| c.reason_text(p, lang)),
+            reason: c.reason_text(place, lang),
         }
     }
 }
@@ -328,11 +328,16 @@ pub fn lookup<'a, 'd>(
             .iter()
             .map(|c| PlaceJson::new(c, lang))
             .collect(),
-        concepts: answer
-            .concepts
-            .iter()
-            .map(|c| ConceptAnswerJson::new(c, p, lang))
-            .collect(),
+        // The core answers concepts only for a place.
+        concepts: p
+            .map(|p| {
+                answer
+                    .concepts
+                    .iter()
+                    .map(|c| ConceptAnswerJson::new(c, p, lang))
+                    .collect()
+            })
+            .unwrap_or_default(),
         diagnostics: diagnostics(answer, lang),
         input,
         lang: lang.code(),

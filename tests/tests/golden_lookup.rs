@@ -1,77 +1,95 @@
 //! Golden lookups: real postcodes and names with the answer a social worker would give.
-//! The cases are in `tests/golden/lookup.csv` (input, outcome, NIS, zones, diagnostic codes).
+//! The cases are in `tests/golden/lookup.csv` (input, outcome, NIS, zones, diagnostic codes), and
+//! each is checked by [`check`] on the JSON the command-line tool prints for it.
 
-use hulpkompas_core::{Dataset, Outcome};
+use hulpkompas_cli::json;
+use hulpkompas_core::{Applies, Dataset, Lang};
+use hulpkompas_tests::{golden, schema};
+use serde_json::Value;
 
-fn split(s: &str) -> Vec<&str> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .collect()
+fn data() -> &'static Dataset {
+    static D: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    D.get_or_init(Dataset::builtin)
 }
 
-/// A minimal CSV reader for the golden file: quoted fields are not used there.
-fn rows() -> Vec<Vec<String>> {
-    let text = include_str!("../golden/lookup.csv");
-    text.lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split(',').map(String::from).collect())
-        .collect()
+/// `hulpkompas lookup <input> --json [--need <need>] --lang <lang>`, as the tool prints it.
+fn lookup_json(input: &str, need: Option<&str>, lang: Lang) -> Value {
+    let answer = data().lookup(input);
+    let results = need.map(|n| data().search(n, Some(&answer)));
+    serde_json::to_value(json::lookup(input, &answer, results.as_deref(), lang)).unwrap()
+}
+
+fn strs<'v>(v: &'v Value, key: &str) -> Vec<&'v str> {
+    let mut all: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[key].as_str().unwrap())
+        .collect();
+    all.sort_unstable();
+    all
+}
+
+/// One golden lookup: the answer has the documented JSON shape in every language (also with a
+/// need), and says what the row says: the outcome, the municipality, the eerstelijnszones (all
+/// candidates when the street decides) and exactly the diagnostics listed.
+fn check(row: &golden::Row) {
+    let input = row.get("input");
+    for lang in Lang::ALL {
+        for need in [None, Some("schulden")] {
+            let v = lookup_json(input, need, lang);
+            schema::assert_valid(
+                schema::lookup(),
+                &v,
+                &format!("lookup {input:?} {lang:?} {need:?}"),
+            );
+        }
+    }
+    let v = lookup_json(input, None, Lang::Nl);
+    assert_eq!(v["outcome"], row.get("outcome"), "outcome");
+    let nis = v["place"]["municipality"]["nis"].as_str().unwrap_or("");
+    assert_eq!(nis, row.get("nis"), "municipality");
+    let zones: Vec<&str> = v["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "eerstelijnszone")
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    let mut want_zones = row.list("zones");
+    want_zones.sort_unstable();
+    let mut got_zones = zones.clone();
+    got_zones.sort_unstable();
+    assert_eq!(got_zones, want_zones, "eerstelijnszones");
+    // One zone is certain; several are each uncertain (the street decides).
+    let certain: Vec<bool> = v["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "eerstelijnszone")
+        .map(|a| a["certain"].as_bool().unwrap())
+        .collect();
+    assert!(
+        certain.iter().all(|c| *c == (zones.len() == 1)),
+        "zones {zones:?} certain {certain:?}"
+    );
+    let mut want_diags = row.list("diagnostics");
+    want_diags.sort_unstable();
+    assert_eq!(strs(&v["diagnostics"], "code"), want_diags, "diagnostics");
 }
 
 #[test]
 fn golden_lookups() {
-    let data = Dataset::builtin();
-    let mut failures = Vec::new();
-    for (i, row) in rows().iter().enumerate() {
-        let (input, outcome, nis, zones, diags) = (&row[0], &row[1], &row[2], &row[3], &row[4]);
-        let a = data.lookup(input);
-        let got_outcome = match a.outcome {
-            Outcome::Found => "found",
-            Outcome::Ambiguous => "ambiguous",
-            Outcome::NotAPlace => "not_a_place",
-        };
-        let got_nis = a.place.as_ref().map(|p| p.municipality.nis).unwrap_or("");
-        let mut got_zones: Vec<&str> = a.zones().map(|z| z.id).collect();
-        got_zones.sort();
-        let got_diags: Vec<&str> = a.diagnostics.iter().map(|d| d.code()).collect();
-        let mut want_diags = split(diags);
-        want_diags.sort();
-        let mut gd = got_diags.clone();
-        gd.sort();
-        if got_outcome != outcome || got_nis != nis || got_zones != split(zones) || gd != want_diags
-        {
-            failures.push(format!(
-                "line {}: `{input}`\n   want {outcome} {nis} {:?} {:?}\n   got  {got_outcome} {got_nis} {got_zones:?} {got_diags:?}",
-                i + 2,
-                split(zones),
-                want_diags
-            ));
-        }
-        // Every answer that is no place says why, in all three languages.
-        if a.outcome == Outcome::NotAPlace {
-            for lang in hulpkompas_core::Lang::ALL {
-                assert!(!a.diagnostics[0].message(lang).is_empty());
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} golden lookup(s) differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    golden::check_each("tests/golden/lookup.csv", check);
 }
 
 #[test]
 fn answers_outside_flanders_say_which_concepts_still_apply() {
-    let data = Dataset::builtin();
-    let a = data.lookup("4000");
+    let a = data().lookup("4000");
     let applies: Vec<&str> = a
         .concepts
         .iter()
-        .filter(|c| c.applies == hulpkompas_core::Applies::Yes)
+        .filter(|c| c.applies == Applies::Yes)
         .map(|c| c.concept.id)
         .collect();
     // Federal law: LIVC-R and the mental health networks; nothing Flemish.
@@ -83,23 +101,18 @@ fn answers_outside_flanders_say_which_concepts_still_apply() {
 
 #[test]
 fn sociaal_huis_is_flemish_only() {
-    let data = Dataset::builtin();
-    let bxl = data.lookup("1000");
-    assert_eq!(
-        bxl.concept("sociaal-huis").unwrap().applies,
-        hulpkompas_core::Applies::No
-    );
-    let kortrijk = data.lookup("8500");
+    let bxl = data().lookup("1000");
+    assert_eq!(bxl.concept("sociaal-huis").unwrap().applies, Applies::No);
+    let kortrijk = data().lookup("8500");
     assert_eq!(
         kortrijk.concept("sociaal-huis").unwrap().applies,
-        hulpkompas_core::Applies::Yes
+        Applies::Yes
     );
 }
 
 #[test]
 fn kortrijk_has_its_local_offers() {
-    let data = Dataset::builtin();
-    let a = data.lookup("8500");
+    let a = data().lookup("8500");
     let names = |id: &str| -> Vec<String> {
         a.concept(id)
             .unwrap()
