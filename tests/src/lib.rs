@@ -122,10 +122,21 @@ pub mod golden {
 
 /// The data files of `core/data/`, read with the `csv` crate: an independent source for what the
 /// core compiled in with its own build script.
+///
+/// `HULPKOMPAS_TEST_DATA=<folder>` reads them from a copy instead: to see the data tests fail on
+/// a broken copy without rebuilding the core.
 pub mod data {
+    use std::path::PathBuf;
+
+    fn dir() -> PathBuf {
+        std::env::var_os("HULPKOMPAS_TEST_DATA")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| super::root().join("core/data"))
+    }
+
     /// The records of `core/data/<file>` (e.g. `geo/postcodes.csv`) as column → value maps.
     pub fn records(file: &str) -> Vec<std::collections::BTreeMap<String, String>> {
-        let path = super::root().join("core/data").join(file);
+        let path = dir().join(file);
         let mut reader =
             csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let headers = reader.headers().expect("a header line").clone();
@@ -142,9 +153,14 @@ pub mod data {
             .collect()
     }
 
+    /// Whether `core/data/<file>` exists.
+    pub fn exists(file: &str) -> bool {
+        dir().join(file).exists()
+    }
+
     /// The ids of the concepts: the names of the `.toml` files in `core/data/concepts/`.
     pub fn concept_ids() -> Vec<String> {
-        let dir = super::root().join("core/data/concepts");
+        let dir = dir().join("concepts");
         let mut ids: Vec<String> = std::fs::read_dir(&dir)
             .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
             .filter_map(|e| {
