@@ -1,9 +1,12 @@
-//! Property tests: any input returns an answer without panicking, with bounded output and work.
+//! Property tests: any input returns an answer without panicking, with bounded output and work,
+//! and the command-line tool's JSON for it matches the schemas in `schema/`.
 //!
 //! The time bound here is a guard against runaway work (seconds, in a debug build), not a speed
 //! target: speed lives in the criterion benchmarks.
 
+use hulpkompas_cli::json;
 use hulpkompas_core::{Dataset, Lang, Outcome};
+use hulpkompas_tests::{data::concept_ids, schema};
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
 
@@ -21,7 +24,7 @@ fn check_lookup(input: &str) {
     assert!(a.candidates.len() <= 50);
     assert!(a.diagnostics.len() <= 8);
     match a.outcome {
-        Outcome::Found => assert_eq!(a.concepts.len(), 15),
+        Outcome::Found => assert_eq!(a.concepts.len(), concept_ids().len(), "every concept"),
         Outcome::NotAPlace => assert!(
             !a.diagnostics.is_empty(),
             "no place and no message for {input:?}"
@@ -33,17 +36,17 @@ fn check_lookup(input: &str) {
             assert!(d.message(l).len() < 2000);
         }
     }
+    let v = serde_json::to_value(json::lookup(input, &a, None, Lang::Nl)).unwrap();
+    schema::assert_valid(schema::lookup(), &v, &format!("lookup {input:?}"));
 }
 
 fn check_search(input: &str) {
     let t = Instant::now();
     let r = data().search(input, None);
     assert!(t.elapsed() < GUARD, "search took {:?}", t.elapsed());
-    assert!(r.len() <= 15);
-    for x in &r {
-        assert!(x.score.is_finite() && x.score > 0.0);
-        assert!(x.matched.len() <= 3);
-    }
+    // Scores are positive numbers (not NaN), each result has one to three explanations.
+    let v = serde_json::to_value(json::search(input, None, &r, Lang::Nl)).unwrap();
+    schema::assert_valid(schema::search(), &v, &format!("search {input:?}"));
 }
 
 proptest! {
