@@ -9,7 +9,8 @@ use serde_json::{json, Value};
 fn lookup(input: &str) -> Value {
     let data = Dataset::builtin();
     let a = data.lookup(input);
-    serde_json::to_value(json::lookup(input, &a, None, Lang::Nl)).unwrap()
+    let r = data.search("schulden", Some(&a));
+    serde_json::to_value(json::lookup(input, &a, Some(&r), Lang::Nl)).unwrap()
 }
 
 fn search(query: &str, postcode: Option<&str>) -> Value {
@@ -61,6 +62,10 @@ fn lookup_schema_rejects_broken_answers() {
                 v["concepts"][0]["reason"] = Value::Null
             }),
             ("found without a place", |v| v["place"] = Value::Null),
+            (
+                "a place but a result that does not say if it applies",
+                |v| v["results"][0]["applies"] = Value::Null,
+            ),
             ("an offer without a source", |v| {
                 let offers = v["concepts"]
                     .as_array_mut()
@@ -123,6 +128,10 @@ fn search_schema_rejects_broken_answers() {
             }),
             ("a field too many", |v| v["results"][0]["rank"] = json!(1)),
             ("an unknown language", |v| v["lang"] = json!("de")),
+            (
+                "a place but a result that does not say if it applies",
+                |v| v["results"][0]["applies"] = Value::Null,
+            ),
         ],
     );
 }
