@@ -5,10 +5,12 @@
 //! hulpkompas search "<words>" [--postcode P] [--lang nl|fr|en] [--json]
 //! hulpkompas concepts [--lang nl|fr|en] [--json]
 //! hulpkompas export --json
+//! hulpkompas data check [DIR]
 //! ```
 //! Exit codes: 0 for an answer (also "outside Flanders and Brussels"), 2 for input that is no place
 //! or a usage error. The JSON shapes are documented in the README and kept stable.
 
+mod data_check;
 mod json;
 mod text;
 
@@ -64,6 +66,11 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Work with the data folder (`data check [DIR]`).
+    Data {
+        #[command(subcommand)]
+        command: data_check::DataCommand,
+    },
 }
 
 #[derive(clap::Args)]
@@ -93,6 +100,9 @@ fn main() -> ExitCode {
             };
         }
     };
+    if let Command::Data { command } = cli.command {
+        return data_check::run(command);
+    }
     let data = Dataset::builtin();
     let mut stdout = std::io::stdout().lock();
     let code = match cli.command {
@@ -156,6 +166,7 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Command::Data { .. } => unreachable!("handled above"),
     };
     let _ = stdout.flush();
     code

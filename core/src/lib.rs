@@ -26,6 +26,11 @@
 //! ```
 #![warn(missing_docs)]
 
+// The encoders are for hulpkompas-datagen (which compiles this file in) and the round-trip tests.
+#[cfg_attr(not(test), allow(dead_code))]
+mod codec;
+#[cfg(test)]
+mod codec_tests;
 mod data;
 mod dataset;
 pub mod diagnostics;
