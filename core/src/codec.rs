@@ -1,7 +1,7 @@
 //! The compact text tables: one declared shape per table, its encoder and its decoder side by side.
 //!
 //! The generator (`hulpkompas-datagen`, run by `core/build.rs`) calls only the encoders; the runtime
-//! ([`crate::data`]) calls only the decoders. Text tables are far smaller in the wasm than tables of
+//! (`data.rs`) calls only the decoders. Text tables are far smaller in the wasm than tables of
 //! structs and pointers, and are parsed once at start-up.
 //!
 //! **Why a module of the core and not a crate of its own.** The rows of these tables *are* model

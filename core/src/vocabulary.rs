@@ -6,8 +6,7 @@
 //! `Vocabulary::to_text` writes that file, so both are the same data.
 
 use crate::data;
-use crate::model::Text;
-use crate::search::{Need, Terms};
+use crate::model::{Need, Terms, Text};
 
 /// A vocabulary of needs and the stop words the search ignores.
 #[derive(Clone, Copy, Debug)]
