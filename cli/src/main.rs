@@ -56,7 +56,7 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// List the fifteen concepts.
+    /// List the concepts.
     Concepts {
         #[command(flatten)]
         out: Output,

@@ -176,14 +176,10 @@ impl Dataset {
                 name: Cow::Owned(o.name),
                 address: o.address.map(Cow::Owned),
                 phone: o.phone.map(Cow::Owned),
-                email: None,
                 website: o.website.map(Cow::Owned),
                 serves: Cow::Owned(serves),
-                confidence: Confidence::Confirmed,
-                status: OfferStatus::Active,
                 sources: Cow::Owned(vec![Cow::Owned(o.source)]),
-                source_date: Cow::Borrowed(""),
-                note: None,
+                ..Offer::default()
             };
             match self
                 .offers
@@ -213,7 +209,7 @@ impl Dataset {
         &self.vocabulary
     }
 
-    /// The fifteen concepts, in the order the product lists them.
+    /// The concepts, in the order the product lists them (their `order` in `core/data/concepts`).
     pub fn concepts(&self) -> &'static [Concept] {
         data::CONCEPTS
     }
@@ -297,16 +293,11 @@ fn zone_offers() -> Vec<Offer> {
                 // The zone's own name: zorgraad names in the research often carry notes, and are
                 // of medium confidence (they stay available as `Zone::zorgraad`).
                 name: Cow::Owned(format!("Eerstelijnszone {}", z.name)),
-                address: None,
-                phone: None,
-                email: None,
                 website: z.website.map(Cow::Borrowed),
                 serves: Cow::Owned(vec![AreaRef::Zone(i as u8)]),
-                confidence: Confidence::Confirmed,
-                status: OfferStatus::Active,
                 sources: Cow::Owned(sources),
                 source_date: Cow::Borrowed("2025 (indeling na de fusies)"),
-                note: None,
+                ..Offer::default()
             }
         })
         .collect()

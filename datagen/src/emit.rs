@@ -1,6 +1,5 @@
 //! The generated code: Rust statics, and the compact text tables written by the core's encoders.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -233,24 +232,12 @@ pub(crate) fn code(d: &Loaded, features: Features) -> String {
     }
     let _ = writeln!(code, "];\n");
 
-    let owned = |s: &str| (!s.is_empty()).then(|| Cow::Owned(s.to_string()));
     let offers: Vec<Offer> = d
         .offers
         .iter()
         .map(|o| Offer {
-            id: Cow::Owned(o.row.id.clone()),
-            concept: o.concept,
-            name: Cow::Owned(o.row.name.clone()),
-            address: owned(&o.row.address),
-            phone: owned(&o.row.phone),
-            email: owned(&o.row.email),
-            website: owned(&o.row.website),
-            serves: Cow::Owned(o.serves.clone()),
-            confidence: o.confidence,
-            status: o.status,
-            sources: Cow::Owned(o.sources.iter().map(|s| Cow::Owned(s.clone())).collect()),
-            source_date: Cow::Owned(o.row.source_date.clone()),
-            note: owned(&detail(&o.row.note)),
+            note: o.note.clone().filter(|_| features.details),
+            ..o.clone()
         })
         .collect();
     let _ = writeln!(

@@ -134,7 +134,7 @@ impl Errors {
 pub(crate) struct Loaded {
     geo: geo::Geo,
     concepts: Vec<concepts::LoadedConcept>,
-    offers: Vec<offers::LoadedOffer>,
+    offers: Vec<model::Offer>,
     needs: Option<needs::LoadedNeeds>,
 }
 

@@ -5,27 +5,12 @@ use std::path::Path;
 
 use crate::codec::{FIELD_RESERVED, SOURCE_SEPARATOR};
 use crate::geo::Geo;
-use crate::model::{AreaRef, Confidence, OfferStatus, Region};
+use crate::model::{AreaRef, Confidence, Offer, OfferStatus, Region};
 use crate::read;
 use crate::rows::OfferRow;
 use crate::{At, Errors};
 
-/// An offer, checked and resolved.
-pub(crate) struct LoadedOffer {
-    pub concept: u8,
-    pub row: OfferRow,
-    pub serves: Vec<AreaRef>,
-    pub confidence: Confidence,
-    pub status: OfferStatus,
-    pub sources: Vec<String>,
-}
-
-pub(crate) fn load(
-    dir: &Path,
-    geo: &Geo,
-    concepts: &[&str],
-    errors: &mut Errors,
-) -> Vec<LoadedOffer> {
+pub(crate) fn load(dir: &Path, geo: &Geo, concepts: &[&str], errors: &mut Errors) -> Vec<Offer> {
     let mut out = Vec::new();
     for rel in read::files(dir, "offers", "csv", errors) {
         let stem = read::stem(&rel);
@@ -56,7 +41,7 @@ fn check(
     geo: &Geo,
     ids: &mut BTreeSet<String>,
     errors: &mut Errors,
-) -> Option<LoadedOffer> {
+) -> Option<Offer> {
     if r.id.is_empty() || !ids.insert(r.id.clone()) {
         errors.push(at, format!("id `{}` is empty or not unique", r.id));
     }
@@ -121,14 +106,7 @@ fn check(
         .filter(|s| !s.is_empty())
         .map(String::from)
         .collect();
-    Some(LoadedOffer {
-        concept,
-        row: r,
-        serves,
-        confidence,
-        status,
-        sources,
-    })
+    Some(r.into_offer(concept, serves, confidence, status, sources))
 }
 
 fn area_ref(s: &str, geo: &Geo) -> Result<AreaRef, String> {

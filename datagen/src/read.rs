@@ -77,12 +77,7 @@ fn io_message(e: &csv::Error) -> String {
     }
 }
 
-/// Reads `dir/rel` (a TOML file) into `T`.
-pub(crate) fn toml<T: DeserializeOwned>(dir: &Path, rel: &str, errors: &mut Errors) -> Option<T> {
-    toml_with_text(dir, rel, errors).map(|(v, _)| v)
-}
-
-/// Like [`toml`], with the file's text (for the lines of spans).
+/// Reads `dir/rel` (a TOML file) into `T`, with the file's text (for the lines of errors).
 pub(crate) fn toml_with_text<T: DeserializeOwned>(
     dir: &Path,
     rel: &str,
@@ -111,6 +106,20 @@ pub(crate) fn toml_with_text<T: DeserializeOwned>(
 /// The line (1-based) of byte `offset` in `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The line (1-based) where top-level `key` is set in a TOML text (`key = …`, `[key]` or
+/// `[[key]]`), for errors about a value that parsed but is not allowed.
+pub(crate) fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l == format!("[{key}]")
+                || l == format!("[[{key}]]")
+                || l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
 }
 
 /// A message on one line.

@@ -1,9 +1,12 @@
 //! One typed row per data file (see `core/data/README.md`). CSV rows are read by column name
 //! (columns not named here are ignored); TOML files reject unknown keys.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+
+use crate::model::{AreaRef, Confidence, Offer, OfferStatus};
 
 /// `geo/municipalities.csv`: a municipality after the 2025 mergers.
 #[derive(Debug, Deserialize)]
@@ -149,6 +152,33 @@ pub struct OfferRow {
 }
 
 impl OfferRow {
+    /// The model's offer, with the values the checks resolved (`offers.rs`).
+    pub(crate) fn into_offer(
+        self,
+        concept: u8,
+        serves: Vec<AreaRef>,
+        confidence: Confidence,
+        status: OfferStatus,
+        sources: Vec<String>,
+    ) -> Offer {
+        let opt = |s: String| (!s.is_empty()).then_some(Cow::Owned(s));
+        Offer {
+            id: Cow::Owned(self.id),
+            concept,
+            name: Cow::Owned(self.name),
+            address: opt(self.address),
+            phone: opt(self.phone),
+            email: opt(self.email),
+            website: opt(self.website),
+            serves: Cow::Owned(serves),
+            confidence,
+            status,
+            sources: Cow::Owned(sources.into_iter().map(Cow::Owned).collect()),
+            source_date: Cow::Owned(self.source_date),
+            note: opt(self.note),
+        }
+    }
+
     /// Every field with its column name.
     pub fn fields(&self) -> [(&'static str, &str); 13] {
         [
