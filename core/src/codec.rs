@@ -19,7 +19,10 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::model::{AreaRef, Confidence, Date, Locality, Municipality, Offer, OfferStatus, Region};
+use crate::model::{
+    AreaRef, Concept, Confidence, Date, Locality, Municipality, Need, Offer, OfferStatus, Region,
+    Terms, Text,
+};
 
 /// Characters no field of any table may contain.
 pub const FIELD_RESERVED: &[char] = &['\t', '\n'];
@@ -300,6 +303,107 @@ fn decode_area(code: &str) -> Option<AreaRef> {
         "r" => AreaRef::Region(decode_region(rest)),
         _ => return None,
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The vocabulary file
+// ---------------------------------------------------------------------------------------------
+
+/// First line of the vocabulary file.
+pub const VOCABULARY_HEADER: &str = "# hulpkompas vocabulary 1";
+
+/// The vocabulary file (`hulpkompas-needs.txt`, which the widget fetches on its first need search):
+/// a header line, a `stopwords` line, then one `need` line per [`Need`].
+///
+/// ```text
+/// # hulpkompas vocabulary 1
+/// stopwords \t <folded stop words separated by spaces>
+/// need \t id \t label nl \t label fr \t label en \t terms nl \t terms fr \t terms en \t concepts
+/// ```
+/// - terms are joined by [`Terms::SEPARATOR`], as in [`Terms`];
+/// - `concepts` is `concept id=weight` pairs separated by `,`, the weight in hundredths (no float
+///   parsing: `dec2flt` costs the widget KBs). Concept ids, not indices: the file outlives a build.
+pub fn encode_vocabulary(needs: &[Need], stopwords: &str, concepts: &[Concept]) -> String {
+    let mut out = format!("{VOCABULARY_HEADER}\nstopwords\t{stopwords}\n");
+    for n in needs {
+        let weights: Vec<String> = n
+            .concepts
+            .iter()
+            .map(|&(c, w)| {
+                let id = concepts.get(c as usize).map_or("", |c| c.id);
+                format!("{id}={}", (w * 100.0).round() as u32)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "need\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            n.id,
+            n.label.nl,
+            n.label.fr,
+            n.label.en,
+            n.terms.nl,
+            n.terms.fr,
+            n.terms.en,
+            weights.join(",")
+        );
+    }
+    out
+}
+
+/// Reads the vocabulary file (see [`encode_vocabulary`]): the needs and the stop words. Concept
+/// ids are resolved in `concepts`; each need's weights are leaked (the file lives as long as the
+/// program).
+pub fn decode_vocabulary(
+    text: &'static str,
+    concepts: &[Concept],
+) -> Result<(Vec<Need>, &'static str), String> {
+    let mut lines = text.lines();
+    if lines.next() != Some(VOCABULARY_HEADER) {
+        return Err(format!(
+            "not a Hulpkompas vocabulary (the first line is not `{VOCABULARY_HEADER}`)"
+        ));
+    }
+    let mut stopwords = "";
+    let mut needs = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let f: Vec<&'static str> = line.split('\t').collect();
+        match f.first().copied() {
+            Some("stopwords") => stopwords = f.get(1).copied().unwrap_or(""),
+            Some("need") if f.len() == 9 => {
+                let mut weights = Vec::new();
+                for pair in f[8].split(',').filter(|p| !p.is_empty()) {
+                    let (id, w) = pair
+                        .split_once('=')
+                        .ok_or(format!("line {}: bad weight `{pair}`", i + 2))?;
+                    let ci = concepts
+                        .iter()
+                        .position(|c| c.id == id)
+                        .ok_or(format!("line {}: unknown concept `{id}`", i + 2))?;
+                    let w: u32 = w
+                        .parse()
+                        .map_err(|_| format!("line {}: bad weight `{pair}`", i + 2))?;
+                    weights.push((ci as u8, w as f32 / 100.0));
+                }
+                needs.push(Need {
+                    id: f[1],
+                    label: Text {
+                        nl: f[2],
+                        fr: f[3],
+                        en: f[4],
+                    },
+                    terms: Terms {
+                        nl: f[5],
+                        fr: f[6],
+                        en: f[7],
+                    },
+                    concepts: Box::leak(weights.into_boxed_slice()),
+                });
+            }
+            Some("") | None => {}
+            Some(_) => return Err(format!("line {}: not a `need` line of 9 fields", i + 2)),
+        }
+    }
+    Ok((needs, stopwords))
 }
 
 // ---------------------------------------------------------------------------------------------

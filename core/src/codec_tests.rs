@@ -7,7 +7,10 @@ use std::borrow::Cow;
 use proptest::prelude::*;
 
 use crate::codec::*;
-use crate::model::{AreaRef, Confidence, Date, Locality, Municipality, Offer, OfferStatus, Region};
+use crate::model::{
+    AreaRef, Confidence, Date, Locality, Municipality, Need, Offer, OfferStatus, Region, Terms,
+    Text,
+};
 
 /// The decoders borrow from `'static` tables; the tests leak the text they encode.
 fn leak(s: String) -> &'static str {
@@ -156,7 +159,49 @@ fn offer() -> impl Strategy<Value = Offer> {
         )
 }
 
+fn phrases() -> impl Strategy<Value = &'static str> {
+    prop::collection::vec(field(), 0..4).prop_map(|v| leak(v.join(&Terms::SEPARATOR.to_string())))
+}
+
+fn need(concepts: usize) -> impl Strategy<Value = Need> {
+    (
+        field(),
+        (field(), field(), field()),
+        (phrases(), phrases(), phrases()),
+        // Weights in hundredths: what the file holds.
+        prop::collection::vec((0..concepts as u8, 0u32..=100), 0..4),
+    )
+        .prop_map(|(id, (nl, fr, en), (tnl, tfr, ten), weights)| Need {
+            id,
+            label: Text { nl, fr, en },
+            terms: Terms {
+                nl: tnl,
+                fr: tfr,
+                en: ten,
+            },
+            concepts: Box::leak(
+                weights
+                    .into_iter()
+                    .map(|(c, w)| (c, w as f32 / 100.0))
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            ),
+        })
+}
+
 proptest! {
+    #[test]
+    fn vocabularies_round_trip(
+        needs in prop::collection::vec(need(crate::data::CONCEPTS.len()), 0..10),
+        stopwords in "[a-z]{1,5}( [a-z]{1,5}){0,5}",
+    ) {
+        let concepts = crate::data::CONCEPTS;
+        let text = leak(encode_vocabulary(&needs, &stopwords, concepts));
+        let (again, stop) = decode_vocabulary(text, concepts).unwrap();
+        prop_assert_eq!(again, needs);
+        prop_assert_eq!(stop, stopwords.as_str());
+    }
+
     #[test]
     fn municipalities_round_trip(rows in prop::collection::vec(municipality(), 0..20)) {
         let table = leak(encode_municipalities(&rows));

@@ -574,6 +574,9 @@ pub struct Terms {
 }
 
 impl Terms {
+    /// What separates the phrases of one language (a phrase never contains it).
+    pub const SEPARATOR: char = '|';
+
     /// The phrases in `lang`.
     pub fn get(&self, lang: Lang) -> impl Iterator<Item = &'static str> {
         let s = match lang {
@@ -581,7 +584,7 @@ impl Terms {
             Lang::Fr => self.fr,
             Lang::En => self.en,
         };
-        s.split('|').filter(|t| !t.trim().is_empty())
+        s.split(Self::SEPARATOR).filter(|t| !t.trim().is_empty())
     }
 }
 

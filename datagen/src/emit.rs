@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::codec;
-use crate::model::{Locality, Municipality, Offer, Region};
+use crate::model::{Locality, Municipality, Offer, Region, Terms};
 use crate::rows::Texts;
 use crate::{text, Features, Loaded};
 
@@ -53,6 +53,11 @@ fn zone_slots(zones: &[u8]) -> [u8; codec::MAX_ZONES] {
         *slot = *z;
     }
     out
+}
+
+/// A need's phrases in one language, as `Terms` holds them.
+fn joined(terms: &[String]) -> String {
+    terms.join(&Terms::SEPARATOR.to_string())
 }
 
 pub(crate) fn code(d: &Loaded, features: Features) -> String {
@@ -280,9 +285,9 @@ pub(crate) fn code(d: &Loaded, features: Features) -> String {
                     "    Need {{ id: {}, label: {}, terms: Terms {{ nl: {}, fr: {}, en: {} }}, concepts: &[{}] }},",
                     lit(need.id.get_ref()),
                     texts(&need.label),
-                    lit(&need.nl.join("|")),
-                    lit(&need.fr.join("|")),
-                    lit(&need.en.join("|")),
+                    lit(&joined(&need.nl)),
+                    lit(&joined(&need.fr)),
+                    lit(&joined(&need.en)),
                     weights.join(", ")
                 );
             }

@@ -3,6 +3,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::codec::FIELD_RESERVED;
+use crate::model::Terms;
 use crate::read;
 use crate::rows::NeedsFile;
 use crate::{At, Errors};
@@ -46,7 +48,7 @@ pub(crate) fn load(dir: &Path, concepts: &[&str], errors: &mut Errors) -> Option
             errors.push(&at, format!("need `{}` has no terms", need_id));
         }
         for t in need.nl.iter().chain(&need.fr).chain(&need.en) {
-            if t.contains(['|', '\t', '\n']) {
+            if t.contains(Terms::SEPARATOR) || t.contains(FIELD_RESERVED) {
                 errors.push(
                     &at,
                     format!(
