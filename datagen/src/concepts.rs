@@ -170,7 +170,7 @@ fn status(c: &ConceptFile, at: &dyn Fn(&str) -> At, errors: &mut Errors) -> Opti
         ("project" | "ended", Some((u, None))) => {
             errors.push(
                 &at("status"),
-                format!("status.until `{u}` is not YYYY-MM-DD"),
+                format!("status.until `{u}` is not a date (YYYY-MM-DD)"),
             );
             return None;
         }

@@ -57,6 +57,8 @@ pub(crate) struct Geo {
     pub zone_index: HashMap<String, usize>,
     /// Sorted by postcode, then name.
     pub localities: Vec<Loc>,
+    /// Every regular postcode (of a locality).
+    pub postcodes: BTreeSet<u16>,
     /// Sorted.
     pub specials: Vec<(u16, String)>,
     pub mergers: Vec<Former>,
@@ -78,6 +80,11 @@ pub(crate) fn slug(s: &str) -> String {
         }
     }
     out
+}
+
+/// Five digits.
+fn is_nis(s: &str) -> bool {
+    s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_region(s: &str) -> bool {
@@ -102,7 +109,7 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
     let mut muni_index = HashMap::new();
     for (i, (at, r)) in munis.iter().enumerate() {
         let nis = &r.municipality_nis;
-        if nis.len() != 5 || !nis.bytes().all(|b| b.is_ascii_digit()) {
+        if !is_nis(nis) {
             errors.push(
                 at,
                 format!("municipality_nis `{nis}` is not a 5-digit NIS code"),
@@ -268,6 +275,7 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
         arr_index,
         judicial_index,
         zone_index,
+        postcodes: localities.iter().map(|l| l.postcode).collect(),
         localities,
         specials,
         mergers,
@@ -406,6 +414,12 @@ fn mergers(dir: &Path, muni_index: &HashMap<String, usize>, errors: &mut Errors)
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for (at, r) in &rows {
+        if !is_nis(&r.old_nis) {
+            errors.push(
+                at,
+                format!("old_nis `{}` is not a 5-digit NIS code", r.old_nis),
+            );
+        }
         if !seen.insert(r.old_nis.as_str()) {
             errors.push(at, format!("old_nis {} appears twice", r.old_nis));
         }
@@ -429,7 +443,7 @@ fn mergers(dir: &Path, muni_index: &HashMap<String, usize>, errors: &mut Errors)
             continue;
         };
         let Some(date) = read::date(&r.date) else {
-            errors.push(at, format!("date `{}` is not YYYY-MM-DD", r.date));
+            errors.push(at, format!("date `{}` is not a date (YYYY-MM-DD)", r.date));
             continue;
         };
         if r.old_nis == nis {

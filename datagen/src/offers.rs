@@ -74,7 +74,7 @@ fn check(
         u => match read::date(u) {
             Some(d) => Some(d),
             None => {
-                errors.push(at, format!("until `{u}` is not YYYY-MM-DD"));
+                errors.push(at, format!("until `{u}` is not a date (YYYY-MM-DD)"));
                 return None;
             }
         },
@@ -91,6 +91,14 @@ fn check(
             return None;
         }
     };
+    for pc in address_postcodes(&r.address) {
+        if !geo.postcodes.contains(&pc) {
+            errors.push(
+                at,
+                format!("address: postcode `{pc}` is not a known postcode"),
+            );
+        }
+    }
     if r.source.trim().is_empty() {
         errors.push(at, "source is empty: every offer needs a source");
     }
@@ -144,4 +152,23 @@ fn area_ref(s: &str, geo: &Geo) -> Result<AreaRef, String> {
         "judicial" => AreaRef::Judicial(i as u8),
         _ => AreaRef::Zone(i as u8),
     })
+}
+
+/// The postcodes in an address: four digits on their own, then a space and a capital letter
+/// (`Straat 1, 8500 Kortrijk`).
+fn address_postcodes(address: &str) -> Vec<u16> {
+    let b = address.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len().saturating_sub(5) {
+        let digits = &b[i..i + 4];
+        let before = i.checked_sub(1).map(|j| b[j]);
+        if digits.iter().all(u8::is_ascii_digit)
+            && !before.is_some_and(|c| c.is_ascii_digit())
+            && b[i + 4] == b' '
+            && address[i + 5..].starts_with(|c: char| c.is_uppercase())
+        {
+            out.extend(address[i..i + 4].parse::<u16>().ok());
+        }
+    }
+    out
 }

@@ -155,13 +155,20 @@ pub(crate) fn stem(rel: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(s, _)| s)
 }
 
-/// `YYYY-MM-DD` (month 1–12, day 1–31).
+/// `YYYY-MM-DD`, a day that exists (30 February does not).
 pub(crate) fn date(s: &str) -> Option<crate::model::Date> {
     let mut it = s.split('-');
     let year: u16 = it.next()?.parse().ok()?;
     let month: u8 = it.next()?.parse().ok()?;
     let day: u8 = it.next()?.parse().ok()?;
-    if it.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if it.next().is_some() || !(1..=12).contains(&month) || !(1..=days).contains(&day) {
         return None;
     }
     Some(crate::model::Date { year, month, day })
