@@ -100,9 +100,6 @@ fn main() -> ExitCode {
             };
         }
     };
-    if let Command::Data { command } = cli.command {
-        return data_check::run(command);
-    }
     let data = Dataset::builtin();
     let mut stdout = std::io::stdout().lock();
     let code = match cli.command {
@@ -166,7 +163,7 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Data { .. } => unreachable!("handled above"),
+        Command::Data { command } => data_check::run(command),
     };
     let _ = stdout.flush();
     code

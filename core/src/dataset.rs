@@ -176,10 +176,14 @@ impl Dataset {
                 name: Cow::Owned(o.name),
                 address: o.address.map(Cow::Owned),
                 phone: o.phone.map(Cow::Owned),
+                email: None,
                 website: o.website.map(Cow::Owned),
                 serves: Cow::Owned(serves),
+                confidence: Confidence::Confirmed,
+                status: OfferStatus::Active,
                 sources: Cow::Owned(vec![Cow::Owned(o.source)]),
-                ..Offer::default()
+                source_date: Cow::Borrowed(""),
+                note: None,
             };
             match self
                 .offers
@@ -293,11 +297,16 @@ fn zone_offers() -> Vec<Offer> {
                 // The zone's own name: zorgraad names in the research often carry notes, and are
                 // of medium confidence (they stay available as `Zone::zorgraad`).
                 name: Cow::Owned(format!("Eerstelijnszone {}", z.name)),
+                address: None,
+                phone: None,
+                email: None,
                 website: z.website.map(Cow::Borrowed),
                 serves: Cow::Owned(vec![AreaRef::Zone(i as u8)]),
+                confidence: Confidence::Confirmed,
+                status: OfferStatus::Active,
                 sources: Cow::Owned(sources),
                 source_date: Cow::Borrowed("2025 (indeling na de fusies)"),
-                ..Offer::default()
+                note: None,
             }
         })
         .collect()

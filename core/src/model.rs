@@ -469,10 +469,9 @@ pub enum AreaRef {
 }
 
 /// How sure we are that an offer serves an area.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Confidence {
     /// A source names this area.
-    #[default]
     Confirmed,
     /// Follows from a stated rule (e.g. one network per province).
     Derived,
@@ -492,10 +491,9 @@ impl Confidence {
 }
 
 /// An offer's own status.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OfferStatus {
     /// Working.
-    #[default]
     Active,
     /// A project, funded until a date.
     Project(Option<Date>),
@@ -516,10 +514,7 @@ impl OfferStatus {
 }
 
 /// A concrete local instance of a concept: an OverKop-huis, a Veilig Huis, a GGZ network, …
-///
-/// The default is an empty, confirmed, active offer of the first concept: offers built in code
-/// (zones, a second layer) set what they know and take the rest from it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Offer {
     /// Stable id, unique within its concept.
     pub id: Cow<'static, str>,
