@@ -74,7 +74,7 @@ pub fn test() -> Result {
             )
         })?;
         steps.step(
-            "native tests (core, cli, data, golden sets, doctests)",
+            "native tests (core, cli, data, data checks, golden sets, doctests)",
             || {
                 run(
                     cargo()
@@ -86,6 +86,8 @@ pub fn test() -> Result {
                             "hulpkompas-cli",
                             "-p",
                             "hulpkompas-tests",
+                            "-p",
+                            "hulpkompas-datagen",
                             "-p",
                             "xtask",
                         ])
