@@ -32,6 +32,14 @@ pub(crate) fn csv<T: DeserializeOwned>(
             return None;
         }
     };
+    // Every column the row needs, even in a file without rows: an empty row must deserialize.
+    let empty = csv::StringRecord::from(vec![""; headers.len()]);
+    if let Err(e) = empty.deserialize::<T>(Some(&headers)) {
+        if let Some(field) = missing_field(&e) {
+            errors.push(&At::line(rel, 1), format!("missing column `{field}`"));
+            return None;
+        }
+    }
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = match rec {
@@ -54,20 +62,25 @@ pub(crate) fn csv<T: DeserializeOwned>(
             Err(e) => {
                 let message = match e.kind() {
                     csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
-                    _ => e.to_string(),
+                    _ => one_line(&e.to_string()),
                 };
-                if let Some(field) = message
-                    .strip_prefix("missing field `")
-                    .and_then(|m| m.strip_suffix('`'))
-                {
-                    errors.push(&At::line(rel, 1), format!("missing column `{field}`"));
-                    return None;
-                }
                 errors.push(&At::line(rel, line), message);
             }
         }
     }
     Some(rows)
+}
+
+/// The column of a "missing field" error.
+fn missing_field(e: &csv::Error) -> Option<String> {
+    match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => err
+            .to_string()
+            .strip_prefix("missing field `")?
+            .strip_suffix('`')
+            .map(String::from),
+        _ => None,
+    }
 }
 
 fn io_message(e: &csv::Error) -> String {
