@@ -28,17 +28,17 @@ pub mod rows;
 
 /// The core's domain types: the rows of the compact tables.
 #[path = "../../core/src/model.rs"]
-#[allow(dead_code, unreachable_pub)]
+#[allow(dead_code)]
 mod model;
 
 /// The core's compact tables: the generator calls its encoders.
 #[path = "../../core/src/codec.rs"]
-#[allow(dead_code, unreachable_pub)]
+#[allow(dead_code)]
 mod codec;
 
 /// The core's folding: stop words are stored folded.
 #[path = "../../core/src/text.rs"]
-#[allow(dead_code, unreachable_pub)]
+#[allow(dead_code)]
 mod text;
 
 /// A problem in the data: `file:line: what is wrong`.
