@@ -393,6 +393,13 @@ fn specials(dir: &Path, errors: &mut Errors) -> Vec<(u16, String)> {
     let mut specials: Vec<(u16, String)> = rows
         .into_iter()
         .filter_map(|(at, r)| match r.postcode.parse::<u16>() {
+            Ok(_) if r.postcode.len() != 4 => {
+                errors.push(
+                    &at,
+                    format!("postcode `{}` does not have 4 digits", r.postcode),
+                );
+                None
+            }
             Ok(pc) => Some((pc, r.name)),
             Err(_) => {
                 errors.push(&at, format!("postcode `{}` is not a number", r.postcode));
