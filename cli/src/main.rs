@@ -5,9 +5,12 @@
 //! hulpkompas search "<words>" [--postcode P] [--lang nl|fr|en] [--json]
 //! hulpkompas concepts [--lang nl|fr|en] [--json]
 //! hulpkompas export --json
+//! hulpkompas data check [DIR]
 //! ```
 //! Exit codes: 0 for an answer (also "outside Flanders and Brussels"), 2 for input that is no place
 //! or a usage error. The JSON shapes are documented in the README and kept stable.
+
+mod data_check;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -52,7 +55,7 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// List the fifteen concepts.
+    /// List the concepts.
     Concepts {
         #[command(flatten)]
         out: Output,
@@ -61,6 +64,11 @@ enum Command {
     Export {
         #[command(flatten)]
         out: Output,
+    },
+    /// Work with the data folder (`data check [DIR]`).
+    Data {
+        #[command(subcommand)]
+        command: data_check::DataCommand,
     },
 }
 
@@ -154,6 +162,7 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Command::Data { command } => data_check::run(command),
     };
     let _ = stdout.flush();
     code

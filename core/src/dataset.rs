@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::data;
+use crate::index::Index;
 use crate::model::*;
 use crate::text::fold;
 use crate::vocabulary::Vocabulary;
@@ -35,7 +36,7 @@ pub struct Dataset {
     pub(crate) lost_accents: Vec<usize>,
     /// Offers per concept (indices into `offers`).
     pub(crate) offers_by_concept: Vec<Vec<usize>>,
-    pub(crate) search_index: crate::search::Index,
+    pub(crate) search_index: Index,
     pub(crate) vocabulary: Vocabulary,
 }
 
@@ -113,7 +114,7 @@ impl Dataset {
             lost_accents,
             names,
             offers_by_concept: Vec::new(),
-            search_index: crate::search::Index::build(&Vocabulary::builtin()),
+            search_index: Index::build(&Vocabulary::builtin()),
             vocabulary: Vocabulary::builtin(),
         };
         ds.index_offers();
@@ -202,7 +203,7 @@ impl Dataset {
 
     /// Replaces the vocabulary of needs (the widget loads it when a visitor first searches by need).
     pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> Dataset {
-        self.search_index = crate::search::Index::build(&vocabulary);
+        self.search_index = Index::build(&vocabulary);
         self.vocabulary = vocabulary;
         self
     }
@@ -212,7 +213,7 @@ impl Dataset {
         &self.vocabulary
     }
 
-    /// The fifteen concepts, in the order the product lists them.
+    /// The concepts, in the order the product lists them (their `order` in `core/data/concepts`).
     pub fn concepts(&self) -> &'static [Concept] {
         data::CONCEPTS
     }

@@ -5,7 +5,8 @@
 //! concepts answer a need.
 //!
 //! The crate is plain Rust: no web dependencies, no IO. Its data (`core/data/`) is checked and
-//! compiled in by `build.rs`. Lookups never fail: they return an [`Answer`] plus [`Diagnostic`]s.
+//! compiled in by `build.rs` (with `hulpkompas-datagen`). Lookups never fail: they return an
+//! [`Answer`] plus [`Diagnostic`]s.
 //!
 //! ```
 //! use hulpkompas_core::{Dataset, Lang, Applies};
@@ -24,18 +25,44 @@
 //! let results = data.search("schulden", Some(&answer));
 //! assert_eq!(results[0].concept.id, "sociaal-huis");
 //! ```
+//!
+//! ## Layers
+//!
+//! Each module imports only modules of the layers before it (a unit test holds this):
+//!
+//! 1. **Plain types**: `model` (places, areas, concepts, offers, needs and their terms), with the
+//!    helpers `text` (folding) and `sort`. Only `std`.
+//! 2. **Tables**: `codec` (the shape, encoder and decoder of each compact text table), `data` (the
+//!    generated tables, decoded once), `vocabulary` (the needs, built in or loaded).
+//! 3. **Indexes**: `index` (the search index over the vocabulary and the concepts' names).
+//! 4. **Dataset**: `dataset` (the tables with their indexes; a second layer of offers).
+//! 5. **Lookup and search**: `diagnostics` (what was understood or wrong), `lookup` (input →
+//!    place → areas → every concept's answer), `search` (by need).
+//! 6. **Messages about answers**: `explain` (the one-line reasons).
 #![warn(missing_docs)]
 
-mod data;
-mod dataset;
-pub mod diagnostics;
-mod explain;
-mod lookup;
+// Layer 1: plain types.
 pub mod model;
-pub mod search;
 mod sort;
 pub mod text;
+// Layer 2: tables. The codec's encoders are for hulpkompas-datagen (which compiles the file in)
+// and the round-trip tests.
+#[cfg_attr(not(test), allow(dead_code))]
+mod codec;
+#[cfg(test)]
+mod codec_tests;
+mod data;
 mod vocabulary;
+// Layer 3: indexes.
+mod index;
+// Layer 4: the dataset.
+mod dataset;
+// Layer 5: lookup and search.
+pub mod diagnostics;
+mod lookup;
+pub mod search;
+// Layer 6: messages about answers.
+mod explain;
 
 pub use data::DATA_DATE;
 pub use dataset::{Dataset, LayerError, LayerOffer};
@@ -44,6 +71,51 @@ pub use explain::general_entry;
 pub use lookup::{
     Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason, MAX_INPUT_CHARS,
 };
-pub use model::*;
-pub use search::{Matched, Need, SearchResult, TermSource, Terms};
+pub use model::{
+    Access, AreaRef, Arrondissement, Concept, Confidence, Coverage, Date, JudicialArrondissement,
+    Lang, Locality, Merger, Municipality, Need, Offer, OfferStatus, Province, Region, Scope,
+    Source, SpecialPostcode, Status, TermSource, Terms, Text, TextList, Zone,
+};
+pub use search::{Matched, SearchResult};
 pub use vocabulary::Vocabulary;
+
+#[cfg(test)]
+mod layers {
+    /// The modules in layer order (see the crate doc): each may import only modules before it.
+    const MODULES: &[(&str, &str)] = &[
+        ("text", include_str!("text.rs")),
+        ("sort", include_str!("sort.rs")),
+        ("model", include_str!("model.rs")),
+        ("codec", include_str!("codec.rs")),
+        ("data", include_str!("data.rs")),
+        ("vocabulary", include_str!("vocabulary.rs")),
+        ("index", include_str!("index.rs")),
+        ("dataset", include_str!("dataset.rs")),
+        ("diagnostics", include_str!("diagnostics.rs")),
+        ("lookup", include_str!("lookup.rs")),
+        ("search", include_str!("search.rs")),
+        ("explain", include_str!("explain.rs")),
+    ];
+
+    #[test]
+    fn no_module_imports_a_module_above_it() {
+        let position = |m: &str| MODULES.iter().position(|(name, _)| *name == m);
+        let mut wrong = Vec::new();
+        for (i, (name, src)) in MODULES.iter().enumerate() {
+            for (at, _) in src.match_indices("crate::") {
+                let used: String = src[at + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                match position(&used) {
+                    Some(j) if j <= i => {}
+                    Some(_) => wrong.push(format!("{name} imports {used}, a layer above it")),
+                    None => wrong.push(format!(
+                        "{name} names `crate::{used}`: import from the module that defines it"
+                    )),
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}

@@ -1,6 +1,7 @@
 //! The domain model: places, areas, concepts and offers.
 //!
-//! Everything here is plain data. The built-in dataset is compiled into static tables by `build.rs`;
+//! Everything here is plain data (the first layer: it imports nothing of the crate, and the data
+//! generator compiles this file in too). The built-in dataset is compiled into static tables by `build.rs`;
 //! a second layer of offers supplied at run time uses the same [`Offer`] type (its fields are
 //! [`Cow`]s, borrowed for built-in data and owned for a layer).
 
@@ -541,4 +542,52 @@ pub struct Offer {
     pub source_date: Cow<'static, str>,
     /// A short note for professionals (Dutch).
     pub note: Option<Cow<'static, str>>,
+}
+
+/// A life situation or need from the vocabulary.
+#[derive(Debug, PartialEq)]
+pub struct Need {
+    /// Stable id, e.g. `schulden`.
+    pub id: &'static str,
+    /// Its label, e.g. "Schulden en geldzorgen".
+    pub label: Text,
+    /// The words and phrases that point to it.
+    pub terms: Terms,
+    /// Concept index and weight (0–1).
+    pub(crate) concepts: &'static [(u8, f32)],
+}
+
+/// A need's words and phrases per language (stored joined by `|`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Terms {
+    /// Dutch.
+    pub nl: &'static str,
+    /// French.
+    pub fr: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Terms {
+    /// What separates the phrases of one language (a phrase never contains it).
+    pub const SEPARATOR: char = '|';
+
+    /// The phrases in `lang`.
+    pub fn get(&self, lang: Lang) -> impl Iterator<Item = &'static str> {
+        let s = match lang {
+            Lang::Nl => self.nl,
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        };
+        s.split(Self::SEPARATOR).filter(|t| !t.trim().is_empty())
+    }
+}
+
+/// Where a term comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TermSource {
+    /// A need of the vocabulary.
+    Need(&'static Need),
+    /// A concept's own name, abbreviation or alias.
+    ConceptName(&'static Concept),
 }

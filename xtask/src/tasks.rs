@@ -81,7 +81,7 @@ pub fn test() -> Result {
             )
         })?;
         steps.step(
-            "native tests (core, cli, data, golden sets, doctests)",
+            "native tests (core, cli, data, data checks, golden sets, doctests)",
             || {
                 run(
                     cargo()
@@ -93,6 +93,8 @@ pub fn test() -> Result {
                             "hulpkompas-cli",
                             "-p",
                             "hulpkompas-tests",
+                            "-p",
+                            "hulpkompas-datagen",
                             "-p",
                             "xtask",
                         ])

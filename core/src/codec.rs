@@ -1,0 +1,449 @@
+//! The compact text tables: one declared shape per table, its encoder and its decoder side by side.
+//!
+//! The generator (`hulpkompas-datagen`, run by `core/build.rs`) calls only the encoders; the runtime
+//! (`data.rs`) calls only the decoders. Text tables are far smaller in the wasm than tables of
+//! structs and pointers, and are parsed once at start-up.
+//!
+//! **Why a module of the core and not a crate of its own.** The rows of these tables *are* model
+//! types ([`Municipality`], [`Locality`], [`Offer`]): decoding gives the runtime its values with no
+//! second row type to convert from. The generator compiles this file and `model.rs` into itself
+//! with `#[path]` (both import nothing but `std`, `crate::model` and each other), so there is one
+//! source for the shape, no extra crate for the widget to build, and no serde, csv or toml in the
+//! core. Adding a field to a table means: the model type, and its encoder and decoder here.
+//!
+//! Every table is UTF-8 text of lines separated by `\n`, fields separated by `\t`. Field values
+//! never contain a tab or a line break ([`FIELD_RESERVED`]); the generator rejects data that does.
+//! Indices are decimal and point into the tables of the same build (municipalities sorted by NIS
+//! code, provinces, arrondissements, judicial arrondissements and zones sorted by id).
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use crate::model::{
+    AreaRef, Concept, Confidence, Date, Locality, Municipality, Need, Offer, OfferStatus, Region,
+    Terms, Text,
+};
+
+/// Characters no field of any table may contain.
+pub const FIELD_RESERVED: &[char] = &['\t', '\n'];
+
+/// Characters a locality name may not contain (they structure the locality table).
+pub const LOCALITY_RESERVED: &[char] = &['\t', '\n', ';', '*', '#'];
+
+/// Most zones a municipality or locality row holds.
+pub const MAX_ZONES: usize = 4;
+
+/// The separator of an offer's sources (also how the offer CSV separates them).
+pub const SOURCE_SEPARATOR: &str = " ; ";
+
+// ---------------------------------------------------------------------------------------------
+// Municipalities
+// ---------------------------------------------------------------------------------------------
+
+/// The municipality table: one line per [`Municipality`], sorted by NIS code.
+///
+/// ```text
+/// nis \t name_nl \t name_fr \t region \t province \t arrondissement \t judicial \t zones
+/// 34022\tKortrijk\t\tF\t6\t25\t9\t41
+/// ```
+/// - `name_fr` is empty when it equals `name_nl` (most Flemish municipalities);
+/// - `region` is `F` (Flanders), `B` (Brussels) or `W` (Wallonia);
+/// - `province` is an index, empty for none (Brussels);
+/// - `zones` are up to [`MAX_ZONES`] zone indices separated by `,` (empty: none, Wallonia).
+pub fn encode_municipalities(rows: &[Municipality]) -> String {
+    let mut out = String::new();
+    for m in rows {
+        let name_fr = if m.name_fr == m.name_nl {
+            ""
+        } else {
+            m.name_fr
+        };
+        let province = m.province.map(|p| p.to_string()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{name_fr}\t{}\t{province}\t{}\t{}\t{}",
+            m.nis,
+            m.name_nl,
+            region_code(m.region),
+            m.arrondissement,
+            m.judicial,
+            encode_indices(&m.zones),
+        );
+    }
+    out
+}
+
+/// Reads the municipality table (see [`encode_municipalities`]).
+pub fn decode_municipalities(table: &'static str) -> Vec<Municipality> {
+    table
+        .lines()
+        .map(|line| {
+            let mut f = line.split('\t');
+            let mut next = || f.next().unwrap_or("");
+            let nis = next();
+            let name_nl = next();
+            let name_fr = match next() {
+                "" => name_nl,
+                fr => fr,
+            };
+            let region = decode_region(next());
+            let province = next().parse().ok();
+            let arrondissement = next().parse().unwrap_or(0);
+            let judicial = next().parse().unwrap_or(0);
+            Municipality {
+                nis,
+                name_nl,
+                name_fr,
+                region,
+                province,
+                arrondissement,
+                judicial,
+                zones: decode_indices(next()),
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Localities
+// ---------------------------------------------------------------------------------------------
+
+/// The locality table: one line per run of [`Locality`]s with the same postcode, municipality and
+/// other municipality, in the order given (sorted by postcode, then name).
+///
+/// ```text
+/// postcode \t municipality \t also \t locality;locality;…
+/// 1000\t14\t\tBrussel*;Bruxelles*
+/// 2000\t0\t\tAntwerpen*#0,1
+/// ```
+/// - `municipality` is an index, `also` another municipality's index or empty (1040, 1050);
+/// - each locality is its name, then `*` if it is the main one, then `#` and up to [`MAX_ZONES`]
+///   zone indices separated by `,` if the locality has zones of its own (Antwerp).
+pub fn encode_localities(rows: &[Locality]) -> String {
+    let mut out = String::new();
+    let mut group: Option<(u16, u16, Option<u16>)> = None;
+    for l in rows {
+        let key = (l.postcode, l.municipality, l.also);
+        if group != Some(key) {
+            if group.is_some() {
+                out.push('\n');
+            }
+            let also = l.also.map(|a| a.to_string()).unwrap_or_default();
+            let _ = write!(out, "{}\t{}\t{also}\t", l.postcode, l.municipality);
+            group = Some(key);
+        } else {
+            out.push(';');
+        }
+        out.push_str(l.name);
+        if l.main {
+            out.push('*');
+        }
+        let zones = encode_indices(&l.zones);
+        if !zones.is_empty() {
+            out.push('#');
+            out.push_str(&zones);
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// Reads the locality table (see [`encode_localities`]).
+pub fn decode_localities(table: &'static str) -> Vec<Locality> {
+    let mut out = Vec::with_capacity(2800);
+    for line in table.lines() {
+        let mut f = line.split('\t');
+        let mut next = || f.next().unwrap_or("");
+        let postcode = next().parse().unwrap_or(0);
+        let municipality = next().parse().unwrap_or(0);
+        let also = next().parse().ok();
+        for entry in next().split(';') {
+            let (rest, zones) = entry.split_once('#').unwrap_or((entry, ""));
+            let (name, main) = match rest.strip_suffix('*') {
+                Some(n) => (n, true),
+                None => (rest, false),
+            };
+            out.push(Locality {
+                postcode,
+                name,
+                main,
+                municipality,
+                also,
+                zones: decode_indices(zones),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offers
+// ---------------------------------------------------------------------------------------------
+
+/// The offer table: one line per [`Offer`], in the order given (by concept file, then file order).
+///
+/// ```text
+/// id \t concept \t name \t address \t phone \t email \t website \t serves \t confidence \t status
+///    \t until \t sources \t source_date \t note
+/// ```
+/// - `concept` is the concept's index;
+/// - `address`, `phone`, `email`, `website` and `note` are empty for none;
+/// - `serves` is area codes separated by `,`: `m<municipality>`, `p<province>`,
+///   `a<arrondissement>`, `j<judicial>`, `z<zone>` (indices) or `rF`/`rB`/`rW` (regions);
+/// - `confidence` is `c` (confirmed), `d` (derived) or `b` (by law);
+/// - `status` is `a` (active), `p` (project) or `e` (ended), `until` its date `YYYY-MM-DD` or empty;
+/// - `sources` are separated by [`SOURCE_SEPARATOR`].
+pub fn encode_offers(rows: &[Offer]) -> String {
+    let mut out = String::new();
+    let opt = |s: &Option<Cow<'static, str>>| s.as_deref().unwrap_or("").to_string();
+    for o in rows {
+        let serves: Vec<String> = o.serves.iter().map(|a| encode_area(*a)).collect();
+        let confidence = match o.confidence {
+            Confidence::Confirmed => 'c',
+            Confidence::Derived => 'd',
+            Confidence::ByLaw => 'b',
+        };
+        let (status, until) = match o.status {
+            OfferStatus::Active => ('a', None),
+            OfferStatus::Project(u) => ('p', u),
+            OfferStatus::Ended(u) => ('e', u),
+        };
+        let until = until.map(|d| d.to_string()).unwrap_or_default();
+        let sources: Vec<&str> = o.sources.iter().map(|s| s.as_ref()).collect();
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{confidence}\t{status}\t{until}\t{}\t{}\t{}",
+            o.id,
+            o.concept,
+            o.name,
+            opt(&o.address),
+            opt(&o.phone),
+            opt(&o.email),
+            opt(&o.website),
+            serves.join(","),
+            sources.join(SOURCE_SEPARATOR),
+            o.source_date,
+            opt(&o.note),
+        );
+    }
+    out
+}
+
+/// Reads the offer table (see [`encode_offers`]).
+pub fn decode_offers(table: &'static str) -> Vec<Offer> {
+    let opt = |s: &'static str| (!s.is_empty()).then_some(Cow::Borrowed(s));
+    table
+        .lines()
+        .map(|line| {
+            let mut f = line.split('\t');
+            let mut next = || f.next().unwrap_or("");
+            let id = next();
+            let concept = next().parse().unwrap_or(0);
+            let name = next();
+            let (address, phone, email, website) = (next(), next(), next(), next());
+            let serves: Vec<AreaRef> = next().split(',').filter_map(decode_area).collect();
+            let confidence = match next() {
+                "d" => Confidence::Derived,
+                "b" => Confidence::ByLaw,
+                _ => Confidence::Confirmed,
+            };
+            let status = next();
+            let until = Date::parse(next());
+            let status = match status {
+                "p" => OfferStatus::Project(until),
+                "e" => OfferStatus::Ended(until),
+                _ => OfferStatus::Active,
+            };
+            let sources: Vec<Cow<'static, str>> = next()
+                .split(SOURCE_SEPARATOR)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(Cow::Borrowed)
+                .collect();
+            Offer {
+                id: Cow::Borrowed(id),
+                concept,
+                name: Cow::Borrowed(name),
+                address: opt(address),
+                phone: opt(phone),
+                email: opt(email),
+                website: opt(website),
+                serves: Cow::Owned(serves),
+                confidence,
+                status,
+                sources: Cow::Owned(sources),
+                source_date: Cow::Borrowed(next()),
+                note: opt(next()),
+            }
+        })
+        .collect()
+}
+
+/// `AreaRef::Municipality(12)` → `m12`; see [`encode_offers`].
+pub fn encode_area(a: AreaRef) -> String {
+    match a {
+        AreaRef::Municipality(i) => format!("m{i}"),
+        AreaRef::Province(i) => format!("p{i}"),
+        AreaRef::Arrondissement(i) => format!("a{i}"),
+        AreaRef::Judicial(i) => format!("j{i}"),
+        AreaRef::Zone(i) => format!("z{i}"),
+        AreaRef::Region(r) => format!("r{}", region_code(r)),
+    }
+}
+
+/// `m12` → `AreaRef::Municipality(12)`; see [`encode_offers`].
+fn decode_area(code: &str) -> Option<AreaRef> {
+    let (kind, rest) = code.split_at_checked(1)?;
+    Some(match kind {
+        "m" => AreaRef::Municipality(rest.parse().ok()?),
+        "p" => AreaRef::Province(rest.parse().ok()?),
+        "a" => AreaRef::Arrondissement(rest.parse().ok()?),
+        "j" => AreaRef::Judicial(rest.parse().ok()?),
+        "z" => AreaRef::Zone(rest.parse().ok()?),
+        "r" => AreaRef::Region(decode_region(rest)),
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The vocabulary file
+// ---------------------------------------------------------------------------------------------
+
+/// First line of the vocabulary file.
+pub const VOCABULARY_HEADER: &str = "# hulpkompas vocabulary 1";
+
+/// The vocabulary file (`hulpkompas-needs.txt`, which the widget fetches on its first need search):
+/// a header line, a `stopwords` line, then one `need` line per [`Need`].
+///
+/// ```text
+/// # hulpkompas vocabulary 1
+/// stopwords \t <folded stop words separated by spaces>
+/// need \t id \t label nl \t label fr \t label en \t terms nl \t terms fr \t terms en \t concepts
+/// ```
+/// - terms are joined by [`Terms::SEPARATOR`], as in [`Terms`];
+/// - `concepts` is `concept id=weight` pairs separated by `,`, the weight in hundredths (no float
+///   parsing: `dec2flt` costs the widget KBs). Concept ids, not indices: the file outlives a build.
+pub fn encode_vocabulary(needs: &[Need], stopwords: &str, concepts: &[Concept]) -> String {
+    let mut out = format!("{VOCABULARY_HEADER}\nstopwords\t{stopwords}\n");
+    for n in needs {
+        let weights: Vec<String> = n
+            .concepts
+            .iter()
+            .map(|&(c, w)| {
+                let id = concepts.get(c as usize).map_or("", |c| c.id);
+                format!("{id}={}", (w * 100.0).round() as u32)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "need\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            n.id,
+            n.label.nl,
+            n.label.fr,
+            n.label.en,
+            n.terms.nl,
+            n.terms.fr,
+            n.terms.en,
+            weights.join(",")
+        );
+    }
+    out
+}
+
+/// Reads the vocabulary file (see [`encode_vocabulary`]): the needs and the stop words. Concept
+/// ids are resolved in `concepts`; each need's weights are leaked (the file lives as long as the
+/// program).
+pub fn decode_vocabulary(
+    text: &'static str,
+    concepts: &[Concept],
+) -> Result<(Vec<Need>, &'static str), String> {
+    let mut lines = text.lines();
+    if lines.next() != Some(VOCABULARY_HEADER) {
+        return Err(format!(
+            "not a Hulpkompas vocabulary (the first line is not `{VOCABULARY_HEADER}`)"
+        ));
+    }
+    let mut stopwords = "";
+    let mut needs = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let f: Vec<&'static str> = line.split('\t').collect();
+        match f.first().copied() {
+            Some("stopwords") => stopwords = f.get(1).copied().unwrap_or(""),
+            Some("need") if f.len() == 9 => {
+                let mut weights = Vec::new();
+                for pair in f[8].split(',').filter(|p| !p.is_empty()) {
+                    let (id, w) = pair
+                        .split_once('=')
+                        .ok_or(format!("line {}: bad weight `{pair}`", i + 2))?;
+                    let ci = concepts
+                        .iter()
+                        .position(|c| c.id == id)
+                        .ok_or(format!("line {}: unknown concept `{id}`", i + 2))?;
+                    let w: u32 = w
+                        .parse()
+                        .map_err(|_| format!("line {}: bad weight `{pair}`", i + 2))?;
+                    weights.push((ci as u8, w as f32 / 100.0));
+                }
+                needs.push(Need {
+                    id: f[1],
+                    label: Text {
+                        nl: f[2],
+                        fr: f[3],
+                        en: f[4],
+                    },
+                    terms: Terms {
+                        nl: f[5],
+                        fr: f[6],
+                        en: f[7],
+                    },
+                    concepts: Box::leak(weights.into_boxed_slice()),
+                });
+            }
+            Some("") | None => {}
+            Some(_) => return Err(format!("line {}: not a `need` line of 9 fields", i + 2)),
+        }
+    }
+    Ok((needs, stopwords))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------
+
+fn region_code(r: Region) -> char {
+    match r {
+        Region::Flanders => 'F',
+        Region::Brussels => 'B',
+        Region::Wallonia => 'W',
+    }
+}
+
+fn decode_region(s: &str) -> Region {
+    match s {
+        "F" => Region::Flanders,
+        "B" => Region::Brussels,
+        _ => Region::Wallonia,
+    }
+}
+
+/// `[3, 7, MAX, MAX]` → `"3,7"` (`u8::MAX` marks an empty slot).
+fn encode_indices(zones: &[u8; MAX_ZONES]) -> String {
+    let v: Vec<String> = zones
+        .iter()
+        .filter(|&&z| z != u8::MAX)
+        .map(|z| z.to_string())
+        .collect();
+    v.join(",")
+}
+
+/// `"3,7"` → `[3, 7, MAX, MAX]`.
+fn decode_indices(s: &str) -> [u8; MAX_ZONES] {
+    let mut out = [u8::MAX; MAX_ZONES];
+    for (slot, z) in out
+        .iter_mut()
+        .zip(s.split(',').filter_map(|z| z.parse().ok()))
+    {
+        *slot = z;
+    }
+    out
+}

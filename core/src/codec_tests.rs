@@ -1,0 +1,232 @@
+//! Round-trip tests of the compact tables (`codec.rs`): decode(encode(rows)) == rows.
+//!
+//! Apart from `codec.rs` because the generator compiles that file in, without proptest.
+
+use std::borrow::Cow;
+
+use proptest::prelude::*;
+
+use crate::codec::*;
+use crate::model::{
+    AreaRef, Confidence, Date, Locality, Municipality, Need, Offer, OfferStatus, Region, Terms,
+    Text,
+};
+
+/// The decoders borrow from `'static` tables; the tests leak the text they encode.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Field text: no reserved character, not empty, no surrounding spaces (sources are trimmed).
+fn field() -> impl Strategy<Value = &'static str> {
+    "[a-zA-Zéèç0-9][a-zA-Zéèç0-9 ,.:/'()-]{0,20}[a-zA-Z0-9]"
+        .prop_filter("no reserved character", |s| !s.contains(FIELD_RESERVED))
+        .prop_map(leak)
+}
+
+fn zones() -> impl Strategy<Value = [u8; MAX_ZONES]> {
+    prop::collection::vec(0u8..u8::MAX, 0..=MAX_ZONES).prop_map(|v| {
+        let mut out = [u8::MAX; MAX_ZONES];
+        out[..v.len()].copy_from_slice(&v);
+        out
+    })
+}
+
+fn region() -> impl Strategy<Value = Region> {
+    prop_oneof![
+        Just(Region::Flanders),
+        Just(Region::Brussels),
+        Just(Region::Wallonia)
+    ]
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (1900u16..2100, 1u8..=12, 1u8..=31).prop_map(|(year, month, day)| Date { year, month, day })
+}
+
+fn municipality() -> impl Strategy<Value = Municipality> {
+    (
+        "[0-9]{5}".prop_map(leak),
+        field(),
+        prop::option::of(field()),
+        region(),
+        prop::option::of(any::<u8>()),
+        any::<u8>(),
+        any::<u8>(),
+        zones(),
+    )
+        .prop_map(
+            |(nis, name_nl, name_fr, region, province, arrondissement, judicial, zones)| {
+                Municipality {
+                    nis,
+                    name_nl,
+                    name_fr: name_fr.unwrap_or(name_nl),
+                    region,
+                    province,
+                    arrondissement,
+                    judicial,
+                    zones,
+                }
+            },
+        )
+}
+
+fn locality() -> impl Strategy<Value = Locality> {
+    (
+        1000u16..10000,
+        "[A-Za-zéè][A-Za-zéè' -]{0,15}[a-z]"
+            .prop_filter("no reserved character", |s| !s.contains(LOCALITY_RESERVED))
+            .prop_map(leak),
+        any::<bool>(),
+        0u16..3,
+        prop::option::of(0u16..3),
+        zones(),
+    )
+        .prop_map(
+            |(postcode, name, main, municipality, also, zones)| Locality {
+                postcode,
+                name,
+                main,
+                municipality,
+                also,
+                zones,
+            },
+        )
+}
+
+fn area() -> impl Strategy<Value = AreaRef> {
+    prop_oneof![
+        any::<u16>().prop_map(AreaRef::Municipality),
+        any::<u8>().prop_map(AreaRef::Province),
+        region().prop_map(AreaRef::Region),
+        any::<u8>().prop_map(AreaRef::Zone),
+        any::<u8>().prop_map(AreaRef::Judicial),
+        any::<u8>().prop_map(AreaRef::Arrondissement),
+    ]
+}
+
+fn offer() -> impl Strategy<Value = Offer> {
+    let text = || prop::option::of(field().prop_map(Cow::Borrowed));
+    (
+        (
+            field(),
+            any::<u8>(),
+            field(),
+            text(),
+            text(),
+            text(),
+            text(),
+        ),
+        prop::collection::vec(area(), 0..5),
+        prop_oneof![
+            Just(Confidence::Confirmed),
+            Just(Confidence::Derived),
+            Just(Confidence::ByLaw)
+        ],
+        prop_oneof![
+            Just(OfferStatus::Active),
+            prop::option::of(date()).prop_map(OfferStatus::Project),
+            prop::option::of(date()).prop_map(OfferStatus::Ended),
+        ],
+        prop::collection::vec(field().prop_map(Cow::Borrowed), 0..4),
+        prop_oneof![Just(""), field()],
+        text(),
+    )
+        .prop_map(
+            |(
+                (id, concept, name, address, phone, email, website),
+                serves,
+                confidence,
+                status,
+                sources,
+                source_date,
+                note,
+            )| Offer {
+                id: Cow::Borrowed(id),
+                concept,
+                name: Cow::Borrowed(name),
+                address,
+                phone,
+                email,
+                website,
+                serves: Cow::Owned(serves),
+                confidence,
+                status,
+                sources: Cow::Owned(sources),
+                source_date: Cow::Borrowed(source_date),
+                note,
+            },
+        )
+}
+
+fn phrases() -> impl Strategy<Value = &'static str> {
+    prop::collection::vec(field(), 0..4).prop_map(|v| leak(v.join(&Terms::SEPARATOR.to_string())))
+}
+
+fn need(concepts: usize) -> impl Strategy<Value = Need> {
+    (
+        field(),
+        (field(), field(), field()),
+        (phrases(), phrases(), phrases()),
+        // Weights in hundredths: what the file holds.
+        prop::collection::vec((0..concepts as u8, 0u32..=100), 0..4),
+    )
+        .prop_map(|(id, (nl, fr, en), (tnl, tfr, ten), weights)| Need {
+            id,
+            label: Text { nl, fr, en },
+            terms: Terms {
+                nl: tnl,
+                fr: tfr,
+                en: ten,
+            },
+            concepts: Box::leak(
+                weights
+                    .into_iter()
+                    .map(|(c, w)| (c, w as f32 / 100.0))
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            ),
+        })
+}
+
+proptest! {
+    #[test]
+    fn vocabularies_round_trip(
+        needs in prop::collection::vec(need(crate::data::CONCEPTS.len()), 0..10),
+        stopwords in "[a-z]{1,5}( [a-z]{1,5}){0,5}",
+    ) {
+        let concepts = crate::data::CONCEPTS;
+        let text = leak(encode_vocabulary(&needs, &stopwords, concepts));
+        let (again, stop) = decode_vocabulary(text, concepts).unwrap();
+        prop_assert_eq!(again, needs);
+        prop_assert_eq!(stop, stopwords.as_str());
+    }
+
+    #[test]
+    fn municipalities_round_trip(rows in prop::collection::vec(municipality(), 0..20)) {
+        let table = leak(encode_municipalities(&rows));
+        prop_assert_eq!(decode_municipalities(table), rows);
+    }
+
+    #[test]
+    fn localities_round_trip(rows in prop::collection::vec(locality(), 1..30)) {
+        let table = leak(encode_localities(&rows));
+        prop_assert_eq!(decode_localities(table), rows);
+    }
+
+    #[test]
+    fn offers_round_trip(rows in prop::collection::vec(offer(), 0..10)) {
+        let table = leak(encode_offers(&rows));
+        prop_assert_eq!(decode_offers(table), rows);
+    }
+}
+
+#[test]
+fn the_builtin_tables_round_trip() {
+    let m = crate::data::municipalities();
+    assert_eq!(encode_municipalities(m), crate::data::MUNICIPALITY_TABLE);
+    let l = crate::data::localities();
+    assert_eq!(encode_localities(l), crate::data::LOCALITY_TABLE);
+    let o = crate::data::offers();
+    assert_eq!(decode_offers(leak(encode_offers(&o))), o);
+}
