@@ -13,8 +13,8 @@
 //! `f32`, as before (so a score rounded to 1.2 prints as 1.2000000476837158).
 
 use hulpkompas_core::{
-    Answer, Area, Concept, ConceptAnswer, Coverage, Dataset, Diagnostic, Lang, Need, Offer,
-    Outcome, Place, SearchResult, Source, Status, Text, TextList,
+    urgent_lines, Answer, Area, Concept, ConceptAnswer, Coverage, Dataset, Diagnostic, HelpLine,
+    Lang, Need, Offer, Outcome, Place, SearchResult, Source, Status, Text, TextList,
 };
 use serde::Serialize;
 
@@ -307,6 +307,54 @@ pub struct LookupJson<'a, 'd> {
     /// Only with `--need`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<ResultJson>>,
+    /// The lines to call now, when the need (or an input that is no place) signals danger.
+    pub urgent: Vec<UrgentJson>,
+}
+
+impl LookupJson<'_, '_> {
+    /// With `--need`: the lines to call now when the need signals danger.
+    pub fn with_need(mut self, need: &str, lang: Lang) -> Self {
+        let mut urgent = urgent(need, lang);
+        for u in std::mem::take(&mut self.urgent) {
+            if !urgent.iter().any(|x| x.number == u.number) {
+                urgent.push(u);
+            }
+        }
+        self.urgent = urgent;
+        self
+    }
+}
+
+/// A line to call now (`urgent`): an emergency number or a help line.
+#[derive(Serialize)]
+pub struct UrgentJson {
+    pub chat: Option<&'static str>,
+    pub hours: &'static str,
+    pub name: &'static str,
+    pub number: &'static str,
+    pub sources: &'static [&'static str],
+    pub what_for: &'static str,
+}
+
+impl UrgentJson {
+    pub fn new(l: &'static HelpLine, lang: Lang) -> UrgentJson {
+        UrgentJson {
+            chat: l.chat,
+            hours: l.hours.get(lang),
+            name: l.name.get(lang),
+            number: l.number,
+            sources: l.sources,
+            what_for: l.what_for.get(lang),
+        }
+    }
+}
+
+/// The lines to call now for what a person typed, in the order to try them.
+pub fn urgent(typed: &str, lang: Lang) -> Vec<UrgentJson> {
+    urgent_lines(typed, lang)
+        .into_iter()
+        .map(|l| UrgentJson::new(l, lang))
+        .collect()
 }
 
 /// `hulpkompas lookup --json`.
@@ -344,6 +392,12 @@ pub fn lookup<'a, 'd>(
         outcome: answer.outcome.into(),
         place: p.map(|p| PlaceJson::new(p, lang)),
         results: results.map(|r| ranked(r, lang)),
+        // What is no place may be a cry for help typed in the wrong field.
+        urgent: if p.is_none() {
+            urgent(input, lang)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -356,6 +410,8 @@ pub struct SearchJson<'a> {
     pub place: Option<PlaceJson>,
     pub query: &'a str,
     pub results: Vec<ResultJson>,
+    /// The lines to call now, in the order to try them: empty when nothing signals danger.
+    pub urgent: Vec<UrgentJson>,
 }
 
 /// `hulpkompas search --json`.
@@ -373,6 +429,7 @@ pub fn search<'a>(
             .map(|p| PlaceJson::new(p, lang)),
         query,
         results: ranked(results, lang),
+        urgent: urgent(query, lang),
     }
 }
 

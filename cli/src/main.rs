@@ -121,8 +121,23 @@ fn main() -> ExitCode {
             print(
                 &mut stdout,
                 &out,
-                || json::lookup(&place, &answer, results.as_deref(), out.lang),
-                || text::lookup(&answer, results.as_deref(), out.lang),
+                || {
+                    let j = json::lookup(&place, &answer, results.as_deref(), out.lang);
+                    match need.as_deref() {
+                        Some(n) => j.with_need(n, out.lang),
+                        None => j,
+                    }
+                },
+                || {
+                    // The lines to call now come first: for the need, or for an input that is no place.
+                    let typed = match (&need, &answer.place) {
+                        (Some(n), _) => n.as_str(),
+                        (None, None) => place.as_str(),
+                        (None, Some(_)) => "",
+                    };
+                    text::urgent(typed, out.lang)
+                        + &text::lookup(&answer, results.as_deref(), out.lang)
+                },
             );
             exit_for(&answer, out.lang, out.json)
         }

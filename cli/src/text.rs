@@ -103,12 +103,12 @@ fn ranked(results: &[SearchResult], lang: Lang) -> String {
 
 /// `hulpkompas search`.
 pub fn search(
-    _query: &str,
+    query: &str,
     answer: Option<&Answer<'_>>,
     results: &[SearchResult],
     lang: Lang,
 ) -> String {
-    let mut s = String::new();
+    let mut s = urgent(query, lang);
     if let Some(a) = answer {
         for d in &a.diagnostics {
             let _ = writeln!(s, "! {}", d.message(lang));
@@ -118,6 +118,34 @@ pub fn search(
         }
     }
     s.push_str(&ranked(results, lang));
+    s
+}
+
+/// The lines to call now, before anything else, when what was typed signals danger (else empty).
+pub fn urgent(typed: &str, lang: Lang) -> String {
+    let lines = hulpkompas_core::urgent_lines(typed, lang);
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}",
+        match lang {
+            Lang::Nl => "Hulp nodig, nu? Bel:",
+            Lang::Fr => "Besoin d'aide maintenant ? Appelez :",
+            Lang::En => "Need help now? Call:",
+        }
+    );
+    for l in lines {
+        let _ = writeln!(s, "  {:<12} {}", l.number, l.name.get(lang));
+        let _ = writeln!(s, "  {:<12} {}", "", l.what_for.get(lang));
+        let _ = writeln!(s, "  {:<12} {}", "", l.hours.get(lang));
+        if let Some(chat) = l.chat {
+            let _ = writeln!(s, "  {:<12} chat: {chat}", "");
+        }
+    }
+    s.push('\n');
     s
 }
 

@@ -37,7 +37,8 @@
 //! 3. **Indexes**: `index` (the search index over the vocabulary and the concepts' names).
 //! 4. **Dataset**: `dataset` (the tables with their indexes; a second layer of offers).
 //! 5. **Lookup and search**: `diagnostics` (what was understood or wrong), `lookup` (input →
-//!    place → areas → every concept's answer), `search` (by need).
+//!    place → areas → every concept's answer), `search` (by need), `urgent` (the help lines to
+//!    call now when what a person typed signals danger; compiled in, independent of the vocabulary).
 //! 6. **Messages about answers**: `explain` (the one-line reasons).
 #![warn(missing_docs)]
 
@@ -61,6 +62,7 @@ mod dataset;
 pub mod diagnostics;
 mod lookup;
 pub mod search;
+mod urgent;
 // Layer 6: messages about answers.
 mod explain;
 
@@ -72,11 +74,13 @@ pub use lookup::{
     Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason, MAX_INPUT_CHARS,
 };
 pub use model::{
-    Access, AreaRef, Arrondissement, Concept, Confidence, Coverage, Date, JudicialArrondissement,
-    Lang, Locality, Merger, Municipality, Need, Offer, OfferStatus, Province, Region, Scope,
-    Source, SpecialPostcode, Status, TermSource, Terms, Text, TextList, Zone,
+    Access, AreaRef, Arrondissement, Concept, Confidence, Coverage, Date, HelpLine,
+    JudicialArrondissement, Lang, Locality, Merger, Municipality, Need, Offer, OfferStatus,
+    Province, Region, Scope, Signal, Source, SpecialPostcode, Status, TermSource, Terms, Text,
+    TextList, Zone,
 };
 pub use search::{Matched, SearchResult};
+pub use urgent::{help_lines, urgent, urgent_lines, Urgent};
 pub use vocabulary::Vocabulary;
 
 #[cfg(test)]
@@ -94,6 +98,7 @@ mod layers {
         ("diagnostics", include_str!("diagnostics.rs")),
         ("lookup", include_str!("lookup.rs")),
         ("search", include_str!("search.rs")),
+        ("urgent", include_str!("urgent.rs")),
         ("explain", include_str!("explain.rs")),
     ];
 

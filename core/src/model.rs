@@ -591,3 +591,60 @@ pub enum TermSource {
     /// A concept's own name, abbreviation or alias.
     ConceptName(&'static Concept),
 }
+
+/// A phone line to call now: an emergency number or a help line (`core/data/urgent/lines.csv`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct HelpLine {
+    /// The number to dial, as people write it (`1813`, `0800 32 123`).
+    pub number: &'static str,
+    /// The language the line answers in: `None` for every language (112, 101).
+    pub lang: Option<Lang>,
+    /// Its name.
+    pub name: Text,
+    /// What it is for, in one or two plain sentences.
+    pub what_for: Text,
+    /// When it answers.
+    pub hours: Text,
+    /// The address of its chat, if it has one.
+    pub chat: Option<&'static str>,
+    /// Its website.
+    pub website: Option<&'static str>,
+    /// Source addresses.
+    pub sources: &'static [&'static str],
+    /// The date of the latest source, as stated.
+    pub source_date: &'static str,
+}
+
+impl HelpLine {
+    /// The number for a `tel:` link: digits only (`0800 32 123` → `080032123`).
+    pub fn dial(&self) -> String {
+        self.number.chars().filter(char::is_ascii_digit).collect()
+    }
+}
+
+/// A signal of danger in what a person types, and the lines to show for it
+/// (`core/data/urgent/signals.toml`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Signal {
+    /// Stable id (`suicide`, `violence`, …).
+    pub id: &'static str,
+    /// Whether the answer offers a quick exit from the page (violence, abuse, acute danger).
+    pub quick_exit: bool,
+    /// The numbers to show, in order, when the phrase that matched is Dutch, French, English.
+    pub lines: [&'static [&'static str]; 3],
+    /// The phrases per language (Dutch, French, English), each as folded words; a word starting
+    /// with `=` must be typed exactly.
+    pub phrases: [&'static [&'static [&'static str]]; 3],
+}
+
+impl Signal {
+    /// The lines to show when the matching phrase was in `lang`.
+    pub fn lines(&self, lang: Lang) -> &'static [&'static str] {
+        self.lines[lang as usize]
+    }
+
+    /// The phrases in `lang`.
+    pub fn phrases(&self, lang: Lang) -> &'static [&'static [&'static str]] {
+        self.phrases[lang as usize]
+    }
+}

@@ -71,7 +71,81 @@ pub(crate) fn code(d: &Loaded, features: Features) -> String {
     concepts(&mut out, d, features);
     offer_table(&mut out, d, features);
     needs(&mut out, d, features);
+    urgent(&mut out, d);
     out
+}
+
+/// The help lines and the signals of danger: Rust statics, always compiled in (the widget's first
+/// load must put the right line first before anything else has loaded).
+fn urgent(out: &mut String, d: &Loaded) {
+    let (lines, signals) = match &d.urgent {
+        Some(u) => (&u.lines[..], &u.signals[..]),
+        None => (&[][..], &[][..]),
+    };
+    let _ = writeln!(out, "pub(crate) static HELP_LINES: &[HelpLine] = &[");
+    for l in lines {
+        let lang = match l.lang.as_str() {
+            "nl" => "Some(Lang::Nl)",
+            "fr" => "Some(Lang::Fr)",
+            _ => "None",
+        };
+        let text = |nl: &str, fr: &str, en: &str| {
+            format!(
+                "Text {{ nl: {}, fr: {}, en: {} }}",
+                lit(nl),
+                lit(fr),
+                lit(en)
+            )
+        };
+        let sources: Vec<String> = crate::urgent::sources(&l.source)
+            .iter()
+            .map(|s| lit(s))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    HelpLine {{ number: {}, lang: {lang}, name: {}, what_for: {}, hours: {}, chat: {}, website: {}, sources: &[{}], source_date: {} }},",
+            lit(&l.number),
+            text(&l.name_nl, &l.name_fr, &l.name_en),
+            text(&l.what_for_nl, &l.what_for_fr, &l.what_for_en),
+            text(&l.hours_nl, &l.hours_fr, &l.hours_en),
+            opt_lit(&l.chat),
+            opt_lit(&l.website),
+            sources.join(", "),
+            lit(&l.source_date),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "];
+"
+    );
+    let _ = writeln!(out, "pub(crate) static SIGNALS: &[Signal] = &[");
+    for s in signals {
+        let lines: Vec<String> = s.lines.iter().map(|l| strs(l)).collect();
+        let phrases: Vec<String> = s
+            .phrases
+            .iter()
+            .map(|ps| {
+                format!(
+                    "&[{}]",
+                    ps.iter().map(|p| strs(p)).collect::<Vec<_>>().join(", ")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "    Signal {{ id: {}, quick_exit: {}, lines: [{}], phrases: [{}] }},",
+            lit(&s.id),
+            s.quick_exit,
+            lines.join(", "),
+            phrases.join(", ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "];
+"
+    );
 }
 
 /// Texts for professionals, compiled in only with the `details` feature.

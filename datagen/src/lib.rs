@@ -5,7 +5,7 @@
 //! `core/build.rs` only calls [`generate`]).
 //!
 //! - [`rows`]: one typed row per data file (serde, `csv`, `toml`);
-//! - `geo`, `concepts`, `offers`, `needs`: load the files, check them and resolve references
+//! - `geo`, `concepts`, `offers`, `needs`, `urgent`: load the files, check them and resolve references
 //!   (an offer's areas, a need's concepts) into indices;
 //! - `emit`: the generated code. The compact text tables are written by the core's own encoders
 //!   (`core/src/codec.rs`, compiled in here with the core's `model.rs`), the rest as Rust statics.
@@ -25,6 +25,7 @@ mod needs;
 mod offers;
 mod read;
 pub mod rows;
+mod urgent;
 
 /// The core's domain types: the rows of the compact tables.
 #[path = "../../core/src/model.rs"]
@@ -136,6 +137,7 @@ pub(crate) struct Loaded {
     concepts: Vec<concepts::LoadedConcept>,
     offers: Vec<model::Offer>,
     needs: Option<needs::LoadedNeeds>,
+    urgent: Option<urgent::LoadedUrgent>,
 }
 
 fn load(dir: &Path) -> (Option<Loaded>, Vec<DataError>) {
@@ -153,6 +155,7 @@ fn load(dir: &Path) -> (Option<Loaded>, Vec<DataError>) {
         None => Vec::new(),
     };
     let needs = needs::load(dir, &ids, &mut errors);
+    let urgent = urgent::load(dir, &mut errors);
     // In file order, then line order (a file's rows are checked in the order its keys sort).
     errors
         .0
@@ -162,6 +165,7 @@ fn load(dir: &Path) -> (Option<Loaded>, Vec<DataError>) {
         concepts,
         offers,
         needs,
+        urgent,
     });
     (loaded, errors.0)
 }

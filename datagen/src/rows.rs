@@ -342,3 +342,70 @@ pub struct NeedFile {
     /// Concept id → weight (0–1).
     pub concepts: BTreeMap<String, f32>,
 }
+
+/// `urgent/lines.csv`: an emergency number or help line.
+#[derive(Debug, Deserialize)]
+pub struct HelpLineRow {
+    /// The number as people write it (`1813`, `0800 32 123`).
+    pub number: String,
+    /// `all`, `nl` or `fr`: the language the line answers in.
+    pub lang: String,
+    /// Name, Dutch.
+    pub name_nl: String,
+    /// Name, French.
+    pub name_fr: String,
+    /// Name, English.
+    pub name_en: String,
+    /// What it is for, Dutch.
+    pub what_for_nl: String,
+    /// What it is for, French.
+    pub what_for_fr: String,
+    /// What it is for, English.
+    pub what_for_en: String,
+    /// Hours, Dutch.
+    pub hours_nl: String,
+    /// Hours, French.
+    pub hours_fr: String,
+    /// Hours, English.
+    pub hours_en: String,
+    /// Chat address (may be empty).
+    pub chat: String,
+    /// Website (may be empty).
+    pub website: String,
+    /// Sources separated by ` ; `.
+    pub source: String,
+    /// The date of the latest source (`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `undated`).
+    pub source_date: String,
+    /// `high`, `medium` or `low`.
+    pub confidence: String,
+}
+
+/// `urgent/signals.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignalsFile {
+    /// The signals, in the order they are tried.
+    pub signal: Vec<SignalEntry>,
+}
+
+/// One signal of danger.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignalEntry {
+    /// Stable id.
+    pub id: toml::Spanned<String>,
+    /// Whether the answer offers a quick exit from the page.
+    pub quick_exit: bool,
+    /// Lines to show when a Dutch phrase matched.
+    pub lines_nl: Vec<String>,
+    /// Lines to show when a French phrase matched.
+    pub lines_fr: Vec<String>,
+    /// Lines to show when an English phrase matched.
+    pub lines_en: Vec<String>,
+    /// Dutch phrases.
+    pub nl: Vec<String>,
+    /// French phrases.
+    pub fr: Vec<String>,
+    /// English phrases.
+    pub en: Vec<String>,
+}
