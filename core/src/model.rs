@@ -624,6 +624,10 @@ impl HelpLine {
 
 /// A signal of danger in what a person types, and the lines to show for it
 /// (`core/data/urgent/signals.toml`).
+///
+/// Stored compactly (every byte counts in the widget): per language one string of phrases
+/// separated by `|`, the folded words of a phrase by spaces, and the numbers to show separated
+/// by `|`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Signal {
     /// Stable id (`suicide`, `violence`, …).
@@ -631,20 +635,28 @@ pub struct Signal {
     /// Whether the answer offers a quick exit from the page (violence, abuse, acute danger).
     pub quick_exit: bool,
     /// The numbers to show, in order, when the phrase that matched is Dutch, French, English.
-    pub lines: [&'static [&'static str]; 3],
-    /// The phrases per language (Dutch, French, English), each as folded words; a word starting
-    /// with `=` must be typed exactly.
-    pub phrases: [&'static [&'static [&'static str]]; 3],
+    pub lines: [&'static str; 3],
+    /// The phrases per language (Dutch, French, English); a word starting with `=` must be typed
+    /// exactly.
+    pub phrases: [&'static str; 3],
 }
 
 impl Signal {
-    /// The lines to show when the matching phrase was in `lang`.
-    pub fn lines(&self, lang: Lang) -> &'static [&'static str] {
+    /// What separates phrases, and numbers.
+    pub const SEPARATOR: char = '|';
+
+    /// The numbers to show when the matching phrase was in `lang`.
+    pub fn lines(&self, lang: Lang) -> impl Iterator<Item = &'static str> {
         self.lines[lang as usize]
+            .split(Self::SEPARATOR)
+            .filter(|n| !n.is_empty())
     }
 
-    /// The phrases in `lang`.
-    pub fn phrases(&self, lang: Lang) -> &'static [&'static [&'static str]] {
+    /// The phrases in `lang`, each as its words.
+    pub fn phrases(&self, lang: Lang) -> impl Iterator<Item = Vec<&'static str>> {
         self.phrases[lang as usize]
+            .split(Self::SEPARATOR)
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split(' ').collect())
     }
 }

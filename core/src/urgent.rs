@@ -69,7 +69,7 @@ fn answer_for(
     for signal in signals {
         let matched: Vec<Lang> = Lang::ALL
             .into_iter()
-            .filter(|&l| signal.phrases(l).iter().any(|p| phrase_matches(p, &words)))
+            .filter(|&l| signal.phrases(l).any(|p| phrase_matches(&p, &words)))
             .collect();
         let Some(&first) = matched.first() else {
             continue;
@@ -82,7 +82,7 @@ fn answer_for(
             std::iter::once(preferred).chain(matched.into_iter().filter(|&l| l != preferred));
         for l in order {
             for number in signal.lines(l) {
-                if let Some(line) = lines.iter().find(|x| x.number == *number) {
+                if let Some(line) = lines.iter().find(|x| x.number == number) {
                     if !answer.lines.iter().any(|x| x.number == line.number) {
                         answer.lines.push(line);
                     }

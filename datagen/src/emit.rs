@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::codec;
 use crate::geo::{Geo, Names};
-use crate::model::{Locality, Municipality, Offer, Region, Terms};
+use crate::model::{Locality, Municipality, Offer, Region, Signal, Terms};
 use crate::rows::Texts;
 use crate::{text, Features, Loaded};
 
@@ -114,22 +114,17 @@ fn urgent(out: &mut String, d: &Loaded) {
             lit(&l.source_date),
         );
     }
-    let _ = writeln!(
-        out,
-        "];
-"
-    );
+    let _ = writeln!(out, "];\n");
     let _ = writeln!(out, "pub(crate) static SIGNALS: &[Signal] = &[");
     for s in signals {
-        let lines: Vec<String> = s.lines.iter().map(|l| strs(l)).collect();
+        let sep = Signal::SEPARATOR.to_string();
+        let lines: Vec<String> = s.lines.iter().map(|l| lit(&l.join(&sep))).collect();
         let phrases: Vec<String> = s
             .phrases
             .iter()
             .map(|ps| {
-                format!(
-                    "&[{}]",
-                    ps.iter().map(|p| strs(p)).collect::<Vec<_>>().join(", ")
-                )
+                let joined: Vec<String> = ps.iter().map(|p| p.join(" ")).collect();
+                lit(&joined.join(&sep))
             })
             .collect();
         let _ = writeln!(
@@ -141,11 +136,7 @@ fn urgent(out: &mut String, d: &Loaded) {
             phrases.join(", ")
         );
     }
-    let _ = writeln!(
-        out,
-        "];
-"
-    );
+    let _ = writeln!(out, "];\n");
 }
 
 /// Texts for professionals, compiled in only with the `details` feature.

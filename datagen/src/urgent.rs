@@ -189,5 +189,11 @@ pub(crate) fn phrase_words(phrase: &str) -> Result<Vec<String>, String> {
     if words.is_empty() {
         return Err("has no letters or digits".into());
     }
+    if phrase.contains(crate::model::Signal::SEPARATOR) {
+        return Err(format!(
+            "contains `{}`, which separates phrases",
+            crate::model::Signal::SEPARATOR
+        ));
+    }
     Ok(words)
 }

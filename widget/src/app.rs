@@ -22,10 +22,16 @@ pub struct Props {
     /// Show only these concept ids (empty: all).
     #[prop_or_default]
     pub concepts: Vec<String>,
+    /// Where the quick exit leads (an http(s) address; else a neutral search page).
+    #[prop_or_default]
+    pub exit_url: Option<String>,
     /// Unique per instance, for element ids.
     #[prop_or_default]
     pub instance: u32,
 }
+
+/// Where the quick exit leads when the host sets nothing: a neutral page.
+pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
 
 /// What the visitor did, or what arrived.
 pub enum Msg {
@@ -36,6 +42,8 @@ pub enum Msg {
     Lang(Lang),
     ToggleKeyboard,
     Print,
+    /// Leave the page at once (violence, abuse): replace it in the history, so Back does not return.
+    QuickExit,
     /// The vocabulary of needs arrived: answer again.
     Refresh,
 }
@@ -106,7 +114,7 @@ impl Component for App {
         true
     }
 
-    fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Place(v) => self.apply(Action::Place(v)),
             Msg::Pick(v) => {
@@ -117,6 +125,13 @@ impl Component for App {
             Msg::Lang(l) => self.apply(Action::Lang(l)),
             Msg::ToggleKeyboard => self.apply(Action::ToggleKeyboard),
             Msg::Refresh => self.apply(Action::Refresh),
+            Msg::QuickExit => {
+                let url = ctx.props().exit_url.as_deref().unwrap_or(DEFAULT_EXIT_URL);
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().replace(url);
+                }
+                return false;
+            }
             Msg::Print => {
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();

@@ -32,6 +32,12 @@ pub struct Ui {
     pub region: &'static str,
     pub no_results_need: &'static str,
     pub error: &'static str,
+    pub urgent_heading: &'static str,
+    pub call: &'static str,
+    pub chat: &'static str,
+    pub quick_exit: &'static str,
+    pub quick_exit_hint: &'static str,
+    pub loading_needs: &'static str,
     pub chips: [(&'static str, &'static str); 6],
 }
 
@@ -71,6 +77,12 @@ static NL: Ui = Ui {
     region: "Gewest",
     no_results_need: "We vinden geen dienst die past bij je vraag. Het Sociaal Huis (OCMW) of het CAW helpt je verder.",
     error: "Deze hulpwijzer kan nu niet laden. Voor hulp kan je altijd terecht bij het Sociaal Huis (OCMW) van je gemeente of bij het CAW.",
+    urgent_heading: "Hulp nodig, nu? Bel:",
+    call: "Bel",
+    chat: "Chat",
+    quick_exit: "Verlaat deze pagina snel",
+    quick_exit_hint: "Deze knop opent meteen een andere website.",
+    loading_needs: "Even geduld: we laden de woorden om je vraag te begrijpen.",
     chips: [
         ("Geldzorgen", "schulden"),
         ("Geweld thuis", "geweld thuis"),
@@ -109,6 +121,12 @@ static FR: Ui = Ui {
     region: "Région",
     no_results_need: "Aucun service ne correspond à votre question. Le CPAS ou le CAW vous aidera.",
     error: "Ce guide ne peut pas se charger pour le moment. Pour de l'aide, adressez-vous au CPAS de votre commune ou au CAW.",
+    urgent_heading: "Besoin d'aide maintenant ? Appelez :",
+    call: "Appeler le",
+    chat: "Chat",
+    quick_exit: "Quitter vite cette page",
+    quick_exit_hint: "Ce bouton ouvre tout de suite un autre site.",
+    loading_needs: "Un instant : nous chargeons les mots pour comprendre votre question.",
     chips: [
         ("Soucis d'argent", "dettes"),
         ("Violence à la maison", "violence conjugale"),
@@ -147,6 +165,12 @@ static EN: Ui = Ui {
     region: "Region",
     no_results_need: "We found no service for your question. The Sociaal Huis (OCMW) or the CAW will help you further.",
     error: "This guide cannot load right now. For help, go to your municipality's Sociaal Huis (OCMW) or the CAW.",
+    urgent_heading: "Need help now? Call:",
+    call: "Call",
+    chat: "Chat",
+    quick_exit: "Leave this page quickly",
+    quick_exit_hint: "This button opens another website at once.",
+    loading_needs: "One moment: we are loading the words to understand your question.",
     chips: [
         ("Money worries", "debt"),
         ("Violence at home", "domestic violence"),
@@ -217,6 +241,15 @@ pub fn status_found(n: usize, place: &str, lang: Lang) -> String {
         (Lang::Fr, _) => format!("{n} services sont actifs pour {place}."),
         (Lang::En, 1) => format!("1 service works for {place}."),
         (Lang::En, _) => format!("{n} services work for {place}."),
+    }
+}
+
+/// The live-region sentence when a line should be called now: the line first, then the answer.
+pub fn status_urgent(number: &str, name: &str, answer: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Hulp nodig, nu? Bel {number}, {name}. {answer}"),
+        Lang::Fr => format!("Besoin d'aide maintenant ? Appelez le {number}, {name}. {answer}"),
+        Lang::En => format!("Need help now? Call {number}, {name}. {answer}"),
     }
 }
 

@@ -155,8 +155,15 @@ fn props_from(options: &JsValue, instance: u32) -> Props {
                     .collect()
             })
             .unwrap_or_default(),
+        exit_url: get("exitUrl").filter(|u| is_web_address(u)),
         instance,
     }
+}
+
+/// Only an absolute http(s) address may be where the quick exit leads.
+fn is_web_address(url: &str) -> bool {
+    let u = url.trim();
+    (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace)
 }
 
 /// A mounted widget.

@@ -5,7 +5,7 @@
 //! line — never in `view`. Side effects (asking the loader for the vocabulary) are not done here
 //! either: [`State::wants_vocabulary`] tells the component to start them.
 
-use hulpkompas_core::{Answer, Applies, Dataset, Date, Lang, SearchResult};
+use hulpkompas_core::{urgent, Answer, Applies, Dataset, Date, Lang, SearchResult, Urgent};
 
 use crate::i18n::{self, ui};
 
@@ -28,6 +28,11 @@ pub struct State {
     pub answer: Option<Answer<'static>>,
     /// The best matches for the need, when the field holds something.
     pub results: Option<Vec<SearchResult>>,
+    /// The lines to call now, when the need (or a place field that holds no place) signals
+    /// danger. Compiled in: there before the vocabulary of needs, before anything else.
+    pub urgent: Urgent,
+    /// Whether the answer was made without the vocabulary of needs (still loading, or failed).
+    pub vocabulary_missing: bool,
     /// The status line the live region speaks.
     pub status: String,
 }
@@ -68,6 +73,8 @@ impl State {
             concepts,
             answer: None,
             results: None,
+            urgent: Urgent::default(),
+            vocabulary_missing: false,
             status: String::new(),
         };
         state.answer_again(data, today);
@@ -118,10 +125,27 @@ impl State {
             r
         });
         self.results = results;
+        self.vocabulary_missing = data.vocabulary().is_empty();
+        self.urgent = urgent(&self.need, self.lang);
+        // A cry for help typed in the place field.
+        if self.urgent.lines.is_empty() && self.answer.as_ref().is_some_and(|a| a.place.is_none()) {
+            self.urgent = urgent(&self.place, self.lang);
+        }
         self.status = self.status_text();
     }
 
+    /// What the live region says: the line to call first, when there is one, then the answer.
     fn status_text(&self) -> String {
+        let answer = self.answer_status();
+        match self.urgent.lines.first() {
+            Some(line) => {
+                i18n::status_urgent(line.number, line.name.get(self.lang), &answer, self.lang)
+            }
+            None => answer,
+        }
+    }
+
+    fn answer_status(&self) -> String {
         let lang = self.lang;
         let t = ui(lang);
         let place = self
@@ -130,6 +154,9 @@ impl State {
             .and_then(|a| a.place.as_ref())
             .map(|p| p.label(lang));
         if let Some(r) = &self.results {
+            if r.is_empty() && self.vocabulary_missing {
+                return t.loading_needs.to_string();
+            }
             if r.is_empty() {
                 return t.no_results_need.to_string();
             }

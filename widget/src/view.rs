@@ -5,7 +5,7 @@
 //! core's; these functions only lay it out. Every string is rendered as text.
 
 use hulpkompas_core::{
-    Answer, Applies, AreaKind, ConceptAnswer, Confidence, Lang, Offer, Place, SearchResult,
+    Answer, Applies, AreaKind, ConceptAnswer, Confidence, Lang, Offer, Place, SearchResult, Urgent,
 };
 use web_sys::HtmlInputElement;
 use yew::html::Scope;
@@ -50,6 +50,7 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
                         value={state.need.clone()} oninput={on_need} />
                     <p class="ww-hint" id={id("need-hint")}>{ t.need_hint }</p>
                 </div>
+
                 <div class="ww-chips" role="group" aria-label={t.chips_label}>
                     { for t.chips.iter().map(|&(label, query)| {
                         let pressed = state.need == query;
@@ -70,6 +71,8 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
                     }) }
                 </div>
             </form>
+            // Danger first: right below the form, before the rest of the answer.
+            { view_urgent(&state.urgent, lang, &id("urgent"), link) }
             <p class="ww-status" role="status" aria-live="polite">{ state.status.clone() }</p>
             { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
             { answer.and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
@@ -82,6 +85,38 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
                 </p>
             }
         </div>
+    }
+}
+
+/// The lines to call now, with tap-to-call links, and the quick exit where violence is signalled.
+fn view_urgent(urgent: &Urgent, lang: Lang, id: &str, link: &Scope<App>) -> Html {
+    if urgent.lines.is_empty() {
+        return html! {};
+    }
+    let t = ui(lang);
+    html! {
+        <section class="ww-urgent" aria-labelledby={id.to_string()}>
+            // The way out first: whoever hurts the person may be watching.
+            if urgent.quick_exit {
+                <p class="ww-exit-row">
+                    <button type="button" class="ww-exit" aria-describedby={format!("{id}-exit")}
+                        onclick={link.callback(|_| Msg::QuickExit)}>{ t.quick_exit }</button>
+                    <span class="ww-hint" id={format!("{id}-exit")}>{ t.quick_exit_hint }</span>
+                </p>
+            }
+            <h2 id={id.to_string()}>{ t.urgent_heading }</h2>
+            <ul>
+                { for urgent.lines.iter().map(|l| html! {
+                    <li class="ww-line" data-number={l.number}>
+                        <a class="ww-call" href={format!("tel:{}", l.dial())}>{ format!("{} {}", t.call, l.number) }</a>
+                        <strong class="ww-line-name">{ l.name.get(lang) }</strong>
+                        <p>{ l.what_for.get(lang) }</p>
+                        <p class="ww-line-hours">{ l.hours.get(lang) }</p>
+                        if let Some(chat) = l.chat { <p>{ safe_link(chat, t.chat) }</p> }
+                    </li>
+                }) }
+            </ul>
+        </section>
     }
 }
 

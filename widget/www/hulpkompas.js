@@ -3,7 +3,7 @@
 //   <script type="module" src="https://example.org/hulpkompas/hulpkompas.js"></script>
 //   <hulpkompas-widget postcode="8500" lang="nl"></hulpkompas-widget>
 //
-// It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, observed
+// It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, exit-url, observed
 // live) and exports mount(element, options) → { update(options), destroy(), ready }.
 // Everything it loads (wasm, glue, CSS) is resolved relative to this file, so it works from any
 // folder or origin. It makes no other request, sets no cookie and uses no storage: the postcode
@@ -70,7 +70,7 @@ function showError(root, options, error) {
 
 function clean(options) {
   const out = {};
-  for (const key of ['postcode', 'need', 'lang', 'concepts']) {
+  for (const key of ['postcode', 'need', 'lang', 'concepts', 'exitUrl']) {
     const v = options[key];
     if (v !== undefined && v !== null) out[key] = String(v).slice(0, 500);
   }
@@ -80,7 +80,7 @@ function clean(options) {
 /**
  * Mounts a Hulpkompas widget in `element` (in an open shadow root).
  * @param {Element} element
- * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string}} options
+ * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string, exitUrl?: string}} options
  * @returns {{update(options: object): void, destroy(): void, ready: Promise<void>}}
  */
 export function mount(element, options = {}) {
@@ -141,7 +141,7 @@ export async function searchTimed(query) {
 
 class HulpkompasWidget extends HTMLElement {
   static get observedAttributes() {
-    return ['postcode', 'need', 'lang', 'concepts'];
+    return ['postcode', 'need', 'lang', 'concepts', 'exit-url'];
   }
 
   options() {
@@ -151,6 +151,7 @@ class HulpkompasWidget extends HTMLElement {
       need: this.getAttribute('need') || '',
       lang,
       concepts: this.getAttribute('concepts') || '',
+      exitUrl: this.getAttribute('exit-url') || '',
     };
   }
 
