@@ -3,6 +3,7 @@
 //! Prints every error (`DIR/file:line: what is wrong`), then a one-line summary. Exit code 0 when
 //! the data is clean, 2 when it has errors.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,7 +27,7 @@ fn default_dir() -> PathBuf {
         .join("data")
 }
 
-pub(crate) fn run(command: DataCommand) -> ExitCode {
+pub(crate) fn run(command: DataCommand, out: &mut impl Write) -> ExitCode {
     let DataCommand::Check { dir } = command;
     let (dir, shown) = match dir {
         Some(d) => {
@@ -38,13 +39,13 @@ pub(crate) fn run(command: DataCommand) -> ExitCode {
     let shown = shown.trim_end_matches('/');
     let errors = hulpkompas_datagen::check(&dir);
     for e in &errors {
-        println!("{shown}/{e}");
+        let _ = writeln!(out, "{shown}/{e}");
     }
     if errors.is_empty() {
-        println!("{shown}: no errors");
+        let _ = writeln!(out, "{shown}: no errors");
         ExitCode::SUCCESS
     } else {
-        println!("{shown}: {} error(s)", errors.len());
+        let _ = writeln!(out, "{shown}: {} error(s)", errors.len());
         ExitCode::from(2)
     }
 }

@@ -100,7 +100,7 @@ fn main() -> ExitCode {
         }
     };
     let data = Dataset::builtin();
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = Sink::new(std::io::stdout().lock());
     let code = match cli.command {
         Command::Lookup {
             place,
@@ -111,7 +111,7 @@ fn main() -> ExitCode {
             let today = match date.as_deref().map(Date::parse) {
                 Some(Some(d)) => d,
                 Some(None) => {
-                    eprintln!("--date: use YYYY-MM-DD, e.g. 2026-11-22");
+                    report("--date: use YYYY-MM-DD, e.g. 2026-11-22");
                     return ExitCode::from(2);
                 }
                 None => today(),
@@ -177,10 +177,58 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Data { command } => data_check::run(command),
+        Command::Data { command } => data_check::run(command, &mut stdout),
     };
     let _ = stdout.flush();
-    code
+    match stdout.failed {
+        // A full disk or a closed pipe: say so once, and never exit 0 with the answer lost.
+        Some(e) => {
+            report(format!("hulpkompas: could not write the output: {e}"));
+            ExitCode::FAILURE
+        }
+        None => code,
+    }
+}
+
+/// Standard output that remembers its first write error (then writes nothing more).
+struct Sink<W: Write> {
+    w: W,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Sink<W> {
+    fn new(w: W) -> Self {
+        Sink { w, failed: None }
+    }
+}
+
+impl<W: Write> Write for Sink<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed.is_some() {
+            return Ok(buf.len());
+        }
+        match self.w.write(buf) {
+            Ok(n) => Ok(n),
+            Err(e) => {
+                self.failed = Some(e);
+                Ok(buf.len())
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed.is_none() {
+            if let Err(e) = self.w.flush() {
+                self.failed = Some(e);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A message on standard error; when even that cannot be written, there is no one to tell.
+fn report(message: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 /// Prints JSON (`--json`) or text.
@@ -206,7 +254,7 @@ fn exit_for(answer: &hulpkompas_core::Answer<'_>, lang: Lang, json: bool) -> Exi
     if answer.outcome == Outcome::NotAPlace {
         if !json {
             for d in &answer.diagnostics {
-                eprintln!("{}", d.message(lang));
+                report(d.message(lang));
             }
         }
         ExitCode::from(2)

@@ -222,3 +222,43 @@ fn plain_text_lookup_reads_well() {
     assert!(out.contains("Beveren-Kruibeke-Zwijndrecht"));
     assert!(out.contains("sinds 1 januari 2025"));
 }
+
+/// `/dev/full`: every write fails with "no space left on device".
+fn full_disk() -> std::process::Stdio {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux")
+        .into()
+}
+
+#[test]
+fn an_answer_that_cannot_be_written_is_exit_1_with_one_line_never_0() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hulpkompas"))
+        .args(["lookup", "8500"])
+        .stdout(full_disk())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a lost answer must not exit 0");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("could not write the output"), "{stderr}");
+}
+
+#[test]
+fn a_stderr_that_cannot_be_written_is_no_abort() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hulpkompas"))
+        .args(["lookup", "xyz"])
+        .stderr(full_disk())
+        .output()
+        .unwrap();
+    // No place: exit 2, as with a working stderr (not 101 or 134 from a panic).
+    assert_eq!(out.status.code(), Some(2));
+    let both = std::process::Command::new(env!("CARGO_BIN_EXE_hulpkompas"))
+        .args(["data", "check"])
+        .stdout(full_disk())
+        .stderr(full_disk())
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(1));
+}
