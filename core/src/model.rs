@@ -652,11 +652,10 @@ impl Signal {
             .filter(|n| !n.is_empty())
     }
 
-    /// The phrases in `lang`, each as its words.
-    pub fn phrases(&self, lang: Lang) -> impl Iterator<Item = Vec<&'static str>> {
+    /// The phrases in `lang`, each as its words separated by single spaces.
+    pub fn phrases(&self, lang: Lang) -> impl Iterator<Item = &'static str> {
         self.phrases[lang as usize]
             .split(Self::SEPARATOR)
             .filter(|p| !p.is_empty())
-            .map(|p| p.split(' ').collect())
     }
 }

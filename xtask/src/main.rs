@@ -51,6 +51,9 @@ Tasks:
                     size-report.json); fails when the first load is over its size budget
   test              formatting, clippy, native tests, widget tests and end-to-end tests in Chromium
                     (the README's test command; CI runs it)
+  fuzz [--seconds N] generated inputs through lookup, search, the help-line signals and the
+                    vocabulary parser under catch_unwind; inputs, panics, p50/p99/max per call
+                    (default 60 s; `cargo xtask test` runs 10 s; a long run: --seconds 600)
   bench-browser     speed in Chromium, written to target/bench-browser.json (not part of test)";
 
 fn help() -> String {
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Some("demo") => port(&args[1..]).and_then(tasks::demo),
         Some("dist") => tasks::dist().map(|_| ()),
         Some("test") => tasks::test(),
+        Some("fuzz") => seconds(&args[1..]).and_then(tasks::fuzz),
         Some("bench-browser") => tasks::bench_browser(),
         None | Some("-h" | "--help" | "help") => {
             println!("{}", help());
@@ -76,6 +80,16 @@ fn main() -> ExitCode {
             eprintln!("\nxtask: {msg}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn seconds(args: &[String]) -> Result<u64> {
+    match args {
+        [] => Ok(60),
+        [flag, n] if flag == "--seconds" => n.parse().or_else(|_| {
+            fail("--seconds needs a whole number, e.g. `cargo xtask fuzz --seconds 600`")
+        }),
+        _ => fail("usage: cargo xtask fuzz [--seconds N]"),
     }
 }
 

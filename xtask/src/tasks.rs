@@ -48,7 +48,7 @@ fn cargo() -> Command {
 }
 
 /// How many steps `cargo xtask test` has.
-const STEPS: usize = 6;
+const STEPS: usize = 7;
 
 /// `cargo xtask test`: everything, in the order that fails fastest.
 pub fn test() -> Result {
@@ -103,6 +103,7 @@ pub fn test() -> Result {
                 )
             },
         )?;
+        steps.step("fuzz (10 s of generated inputs)", || fuzz(10))?;
         tools::ensure_wasm_toolchain()?;
         tools::ensure_chromium()?;
         steps.step(
@@ -164,6 +165,29 @@ pub fn test() -> Result {
     let failed = usize::from(result.is_err());
     println!("steps: {} passed, {failed} failed", steps.passed.len());
     result
+}
+
+/// `cargo xtask fuzz --seconds N`: the fuzzer (`tests/src/bin/fuzz.rs`), optimised with panics that
+/// unwind (the `bench` profile), so each panic is caught and counted.
+pub fn fuzz(seconds: u64) -> Result {
+    run(
+        cargo()
+            .args([
+                "run",
+                "--quiet",
+                "--profile",
+                "bench",
+                "-p",
+                "hulpkompas-tests",
+                "--bin",
+                "fuzz",
+                "--",
+                "--seconds",
+            ])
+            .arg(seconds.to_string())
+            .current_dir(root()),
+        "the fuzzer found a panic (see above: the inputs are printed)",
+    )
 }
 
 /// `cargo xtask bench-browser`: the speed comparison in Chromium (not part of `test`).
