@@ -168,7 +168,7 @@ pub fn test() -> Result {
 }
 
 /// `cargo xtask fuzz --seconds N`: the fuzzer (`tests/src/bin/fuzz.rs`), optimised with panics that
-/// unwind (the `bench` profile), so each panic is caught and counted.
+/// unwind (the `fuzz` profile of the workspace), so each panic is caught and counted.
 pub fn fuzz(seconds: u64) -> Result {
     run(
         cargo()
@@ -176,7 +176,7 @@ pub fn fuzz(seconds: u64) -> Result {
                 "run",
                 "--quiet",
                 "--profile",
-                "bench",
+                "fuzz",
                 "-p",
                 "hulpkompas-tests",
                 "--bin",

@@ -6,7 +6,8 @@
 //! every real postcode and place name with noise and one or two edits. Prints the inputs tried, the
 //! panics (with the input that caused each, up to 10) and p50/p99/max per call; exits 1 on a panic.
 //!
-//! Built with the `bench` profile (optimised, and panics unwind so they can be caught).
+//! Built with the workspace's `fuzz` profile (optimised, and panics unwind so they can be caught);
+//! `--self-test` makes one call panic on purpose, to show that a panic is caught and reported.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
@@ -134,14 +135,19 @@ fn random_bytes(rng: &mut fastrand::Rng, max: usize) -> String {
 fn main() {
     let mut seconds = 10u64;
     let mut seed = 2026u64;
+    let mut self_test = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--self-test" {
+            self_test = true;
+            continue;
+        }
         let value = args.next().and_then(|v| v.parse().ok());
         match (a.as_str(), value) {
             ("--seconds", Some(v)) => seconds = v,
             ("--seed", Some(v)) => seed = v,
             _ => {
-                eprintln!("usage: fuzz [--seconds N] [--seed S]");
+                eprintln!("usage: fuzz [--seconds N] [--seed S] [--self-test]");
                 std::process::exit(2);
             }
         }
@@ -195,7 +201,9 @@ fn main() {
                     noise(&mut rng, name)
                 }
             };
+            let planted = self_test && round == 1;
             lookup.run(&input, |s| {
+                assert!(!planted, "a planted panic (--self-test)");
                 let _ = data.lookup(s);
             });
             let lang = *rng.choice(&Lang::ALL).unwrap();
