@@ -71,6 +71,7 @@ pub(crate) fn code(d: &Loaded, features: Features) -> String {
     concepts(&mut out, d, features);
     offer_table(&mut out, d, features);
     needs(&mut out, d, features);
+    first_stop_table(&mut out, d, features);
     out
 }
 
@@ -328,4 +329,24 @@ fn needs(out: &mut String, d: &Loaded, f: Features) {
             let _ = writeln!(out, "];\n");
         }
     }
+}
+
+/// The first-stop table (see `codec::encode_first_stops`). Without `details` (the widget) a CAW
+/// area keeps no sources of its own: the CAW's contact sources stay.
+fn first_stop_table(out: &mut String, d: &Loaded, f: Features) {
+    let mut table = d
+        .local
+        .as_ref()
+        .map(|l| l.table.clone())
+        .unwrap_or_default();
+    if !f.details {
+        for a in &mut table.areas {
+            a.sources = "";
+        }
+    }
+    let _ = writeln!(
+        out,
+        "pub(crate) static FIRST_STOP_TABLE: &str = {};\n",
+        lit(&codec::encode_first_stops(&table))
+    );
 }
