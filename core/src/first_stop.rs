@@ -127,3 +127,23 @@ pub fn without_concept<'a>(
         .iter()
         .filter(move |s| s.kind.concept_id() != Some(concept_id))
 }
+
+impl crate::dataset::Dataset {
+    /// The first stops for municipality `m` (the Huis van het Kind first when `children`), with
+    /// the diagnostic an answer adds when the municipality's own contact is not known.
+    ///
+    /// ```
+    /// use hulpkompas_core::{Dataset, FirstStopKind};
+    /// let data = Dataset::builtin();
+    /// let namur = data.municipality("92094").unwrap();
+    /// let (stops, _) = data.first_stop(namur, false);
+    /// assert_eq!(stops[0].kind, FirstStopKind::Cpas);
+    /// ```
+    pub fn first_stop(
+        &self,
+        m: &'static Municipality,
+        children: bool,
+    ) -> (Vec<FirstStop>, Option<Diagnostic>) {
+        first_stops(m, children)
+    }
+}

@@ -331,8 +331,8 @@ fn needs(out: &mut String, d: &Loaded, f: Features) {
     }
 }
 
-/// The first-stop table (see `codec::encode_first_stops`). Without `details` (the widget) a CAW
-/// area keeps no sources of its own: the CAW's contact sources stay.
+/// The first-stop table (see `codec::encode_first_stops`). Without `details` (the widget) each
+/// place keeps its first source only (the link to check a fact) and a CAW area none of its own.
 fn first_stop_table(out: &mut String, d: &Loaded, f: Features) {
     let mut table = d
         .local
@@ -342,6 +342,15 @@ fn first_stop_table(out: &mut String, d: &Loaded, f: Features) {
     if !f.details {
         for a in &mut table.areas {
             a.sources = "";
+        }
+        let stops = table
+            .local
+            .iter_mut()
+            .map(|(_, s)| s)
+            .chain(&mut table.caws);
+        for s in stops {
+            let first = s.sources().next().unwrap_or("").to_string();
+            s.sources = first.into();
         }
     }
     let _ = writeln!(
