@@ -30,11 +30,11 @@ fn first_stops(stops: &[FirstStop], lang: Lang) -> String {
     }
     let _ = writeln!(
         s,
-        "\n{}:",
+        "\n{}",
         match lang {
-            Lang::Nl => "Ga eerst naar",
-            Lang::Fr => "Adressez-vous d'abord à",
-            Lang::En => "Go first to",
+            Lang::Nl => "Ga eerst naar:",
+            Lang::Fr => "Adressez-vous d'abord à :",
+            Lang::En => "Go first to:",
         }
     );
     for (i, f) in stops.iter().enumerate() {

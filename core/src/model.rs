@@ -706,11 +706,15 @@ impl OpeningHours {
     /// (`MO-FR`, `MO,TH`, `TU`) and a span `09:00-12:00`.
     ///
     /// ```
-    /// use hulpkompas_core::OpeningHours;
+    /// use hulpkompas_core::{Lang, OpeningHours};
     /// let h = OpeningHours::parse("MO-FR 09:00-12:00; MO,TH 13:30-16:30").unwrap();
     /// assert_eq!(h.len(), 2);
     /// assert_eq!(h[1].days, 0b1001);
+    /// assert_eq!(h[0].describe(Lang::Nl), "ma–vr 09:00–12:00");
+    /// assert_eq!(h[1].describe(Lang::Fr), "lun, jeu 13:30–16:30");
     /// assert!(OpeningHours::parse("ma-vr 9-12").is_err());
+    /// assert!(OpeningHours::parse("MO 12:00-09:00").is_err());
+    /// assert!(OpeningHours::parse("FR-MO 09:00-12:00").is_err());
     /// ```
     pub fn parse(s: &str) -> Result<Vec<OpeningHours>, String> {
         let mut out = Vec::new();

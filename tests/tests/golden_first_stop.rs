@@ -71,3 +71,25 @@ fn check(row: &golden::Row) {
 fn golden_first_stops() {
     golden::check_each("tests/golden/first-stop.csv", check);
 }
+
+/// The text output starts with the first stop: its phone, address and hours for the week, and
+/// "niet recent bevestigd" for low facts; in Wallonia no Sociaal Huis and no CAW.
+#[test]
+fn the_text_output_starts_with_the_first_stop() {
+    use hulpkompas_cli::text;
+    let anderlecht = text::lookup(&data().lookup("1070"), None, Lang::Nl);
+    let first = anderlecht.find("Ga eerst naar:").expect("a first stop");
+    assert!(first < anderlecht.find("eerstelijnszone").unwrap());
+    for part in ["☎ 02 529 41 20", "1070 Anderlecht", "ma–do 07:30–11:30"] {
+        assert!(anderlecht.contains(part), "{part}:\n{anderlecht}");
+    }
+    assert!(anderlecht.contains("CAW Brussel (niet recent bevestigd: kijk dit na voor je gaat)"));
+    let namur = text::lookup(&data().lookup("5000"), None, Lang::Fr);
+    let stops = &namur[namur.find("Adressez-vous d'abord à :").unwrap()..];
+    let stops = &stops[..stops.find("region").unwrap()];
+    assert!(stops.contains("CPAS de Namur"), "{stops}");
+    assert!(
+        !stops.contains("CAW") && !stops.contains("Sociaal Huis"),
+        "{stops}"
+    );
+}
