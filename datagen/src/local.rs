@@ -402,6 +402,12 @@ pub(crate) fn load(dir: &Path, g: &Geo, errors: &mut Errors) -> Local {
                 }
             };
             let m = &g.munis[mi];
+            if kind == FirstStopKind::SociaalHuis && m.region == "Brussels" {
+                errors.push(
+                    at,
+                    "Brussels has no Sociaal Huis: kind `ocmw` (the OCMW/CPAS)",
+                );
+            }
             // No name stated: the French one, else the institution's name by law (every
             // municipality has an OCMW, organic law of 8 July 1976, art. 1).
             let (name, name_fr) = match (r.name.as_str(), r.name_fr.as_str()) {
