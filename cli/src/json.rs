@@ -13,8 +13,8 @@
 //! `f32`, as before (so a score rounded to 1.2 prints as 1.2000000476837158).
 
 use hulpkompas_core::{
-    urgent_lines, Answer, Area, Concept, ConceptAnswer, Coverage, Dataset, Diagnostic, HelpLine,
-    Lang, Need, Offer, Outcome, Place, SearchResult, Source, Status, Text, TextList,
+    urgent_lines, Answer, Area, Concept, ConceptAnswer, Coverage, Dataset, Diagnostic, FirstStop,
+    HelpLine, Lang, Need, Offer, Outcome, Place, SearchResult, Source, Status, Text, TextList,
 };
 use serde::Serialize;
 
@@ -264,6 +264,58 @@ fn diagnostics(answer: &Answer<'_>, lang: Lang) -> Vec<DiagnosticJson> {
         .collect()
 }
 
+/// A first stop's address.
+#[derive(Serialize)]
+pub struct AddressJson {
+    pub city: &'static str,
+    pub postcode: &'static str,
+    pub street: &'static str,
+}
+
+/// Where to go first (`first_stop`, in the order to try).
+#[derive(Serialize)]
+pub struct FirstStopJson {
+    pub address: Option<AddressJson>,
+    /// `high`, `medium` or `low`.
+    pub confidence: &'static str,
+    pub email: Option<&'static str>,
+    /// The machine format (`MO-FR 09:00-12:00; MO 18:00-20:00`), else the source's words.
+    pub hours: Option<&'static str>,
+    /// `sociaal_huis`, `ocmw`, `caw`, `huis_van_het_kind` or `cpas`.
+    pub kind: &'static str,
+    pub name: String,
+    pub phone: Option<&'static str>,
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `undated`.
+    pub source_date: &'static str,
+    pub sources: Vec<String>,
+    pub website: Option<&'static str>,
+}
+
+impl FirstStopJson {
+    pub fn new(s: &FirstStop, lang: Lang) -> FirstStopJson {
+        FirstStopJson {
+            address: s.address.as_ref().map(|a| AddressJson {
+                city: a.city,
+                postcode: a.postcode,
+                street: a.street,
+            }),
+            confidence: s.confidence.id(),
+            email: s.email,
+            hours: s.hours.or(s.hours_text),
+            kind: s.kind.id(),
+            name: s.name(lang),
+            phone: s.phone,
+            source_date: s.source_date,
+            sources: s.sources().map(str::to_string).collect(),
+            website: s.website,
+        }
+    }
+}
+
+fn first_stops(stops: &[FirstStop], lang: Lang) -> Vec<FirstStopJson> {
+    stops.iter().map(|s| FirstStopJson::new(s, lang)).collect()
+}
+
 /// One ranked search result.
 #[derive(Serialize)]
 pub struct ResultJson {
@@ -300,6 +352,8 @@ pub struct LookupJson<'a, 'd> {
     pub candidates: Vec<PlaceJson>,
     pub concepts: Vec<ConceptAnswerJson<'d>>,
     pub diagnostics: Vec<DiagnosticJson>,
+    /// Where to go first, in the order to try (empty without a place).
+    pub first_stop: Vec<FirstStopJson>,
     pub input: &'a str,
     pub lang: &'static str,
     pub outcome: OutcomeJson,
@@ -387,6 +441,7 @@ pub fn lookup<'a, 'd>(
             })
             .unwrap_or_default(),
         diagnostics: diagnostics(answer, lang),
+        first_stop: first_stops(&answer.first_stop_for(results.unwrap_or(&[])), lang),
         input,
         lang: lang.code(),
         outcome: answer.outcome.into(),
@@ -406,6 +461,8 @@ pub fn lookup<'a, 'd>(
 pub struct SearchJson<'a> {
     /// Empty without `--postcode`.
     pub diagnostics: Vec<DiagnosticJson>,
+    /// Where to go first, for the best result (empty without `--postcode`).
+    pub first_stop: Vec<FirstStopJson>,
     pub lang: &'static str,
     pub place: Option<PlaceJson>,
     pub query: &'a str,
@@ -423,6 +480,9 @@ pub fn search<'a>(
 ) -> SearchJson<'a> {
     SearchJson {
         diagnostics: answer.map(|a| diagnostics(a, lang)).unwrap_or_default(),
+        first_stop: answer
+            .map(|a| first_stops(&a.first_stop_for(results), lang))
+            .unwrap_or_default(),
         lang: lang.code(),
         place: answer
             .and_then(|a| a.place.as_ref())

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use hulpkompas_core::{Answer, Applies, Dataset, Lang, SearchResult};
+use hulpkompas_core::{Answer, Applies, Dataset, FirstStop, Lang, SearchResult};
 
 fn heading(applies: Applies, lang: Lang) -> &'static str {
     match (applies, lang) {
@@ -21,6 +21,51 @@ fn heading(applies: Applies, lang: Lang) -> &'static str {
     }
 }
 
+/// Where to go first: each place with its phone, address, web page and hours for the week, and
+/// "niet recent bevestigd" for low-confidence facts.
+fn first_stops(stops: &[FirstStop], lang: Lang) -> String {
+    let mut s = String::new();
+    if stops.is_empty() {
+        return s;
+    }
+    let _ = writeln!(
+        s,
+        "\n{}",
+        match lang {
+            Lang::Nl => "Ga eerst naar:",
+            Lang::Fr => "Adressez-vous d'abord à :",
+            Lang::En => "Go first to:",
+        }
+    );
+    for (i, f) in stops.iter().enumerate() {
+        let mut line = format!("  {}. {}", i + 1, f.name(lang));
+        if let Some(w) = f.confidence.warning(lang) {
+            let _ = write!(line, " ({w})");
+        }
+        let _ = writeln!(s, "{line}");
+        if let Some(p) = f.phone {
+            let _ = writeln!(s, "     ☎ {p}");
+        }
+        if let Some(a) = &f.address {
+            let town = [a.postcode, a.city]
+                .iter()
+                .filter(|x| !x.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let sep = if town.is_empty() { "" } else { ", " };
+            let _ = writeln!(s, "     {}{sep}{town}", a.street);
+        }
+        if let Some(h) = f.hours_in(lang) {
+            let _ = writeln!(s, "     {h}");
+        }
+        for part in [f.email, f.website].into_iter().flatten() {
+            let _ = writeln!(s, "     {part}");
+        }
+    }
+    s
+}
+
 /// `hulpkompas lookup`.
 pub fn lookup(answer: &Answer<'_>, results: Option<&[SearchResult]>, lang: Lang) -> String {
     let mut s = String::new();
@@ -35,6 +80,10 @@ pub fn lookup(answer: &Answer<'_>, results: Option<&[SearchResult]>, lang: Lang)
     let Some(place) = &answer.place else { return s };
     let m = place.municipality;
     let _ = writeln!(s, "\n{} — NIS {}", place.label(lang), m.nis);
+    s.push_str(&first_stops(
+        &answer.first_stop_for(results.unwrap_or(&[])),
+        lang,
+    ));
     for a in &answer.areas {
         let _ = writeln!(
             s,
@@ -114,7 +163,9 @@ pub fn search(
             let _ = writeln!(s, "! {}", d.message(lang));
         }
         if let Some(p) = &a.place {
-            let _ = writeln!(s, "{}\n", p.label(lang));
+            let _ = writeln!(s, "{}", p.label(lang));
+            s.push_str(&first_stops(&a.first_stop_for(results), lang));
+            s.push('\n');
         }
     }
     s.push_str(&ranked(results, lang));

@@ -20,8 +20,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::model::{
-    AreaRef, Concept, Confidence, Date, Locality, Municipality, Need, Offer, OfferStatus, Region,
-    Terms, Text,
+    Address, AreaRef, CawArea, Concept, Confidence, Date, FactConfidence, FirstStop, FirstStopKind,
+    Locality, Municipality, Need, Offer, OfferStatus, Region, Terms, Text,
 };
 
 /// Characters no field of any table may contain.
@@ -303,6 +303,160 @@ fn decode_area(code: &str) -> Option<AreaRef> {
         "r" => AreaRef::Region(decode_region(rest)),
         _ => return None,
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// First stops
+// ---------------------------------------------------------------------------------------------
+
+/// The first stops (`core/data/local/`): each municipality's own places, the CAWs, and which CAW
+/// serves which municipality.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FirstStopTable {
+    /// A municipality's own places (Sociaal Huis/OCMW, Huis van het Kind), by municipality index,
+    /// sorted by it.
+    pub local: Vec<(u16, FirstStop)>,
+    /// The CAWs, in the order of `caw.csv` (the last one is the CAWs' common site).
+    pub caws: Vec<FirstStop>,
+    /// Which CAW serves which municipality, sorted by municipality index.
+    pub areas: Vec<CawArea>,
+}
+
+/// The first-stop table: one line per place or area, the first field saying which.
+///
+/// ```text
+/// L \t municipality \t kind \t <stop>      a municipality's own place
+/// C \t             \t kind \t <stop>      a CAW (its index: its rank among the C lines)
+/// A \t municipality \t caw \t confidence \t sources \t source_date
+/// <stop> = name \t name_fr \t street \t postcode \t city \t phone \t email \t website \t chat
+///          \t hours \t hours_text \t confidence \t sources \t source_date
+/// ```
+/// - `kind` is `s` (Sociaal Huis), `o` (OCMW), `c` (CAW), `h` (Huis van het Kind), `p` (CPAS);
+/// - `confidence` is `h`, `m` or `l`;
+/// - empty optional fields are `None`; the address is `None` when the street is empty (a town
+///   alone is no address), its postcode and town may be empty;
+/// - `hours` is the checked machine format (`MO-FR 09:00-12:00; MO 18:00-20:00`), `sources` are
+///   separated by [`FirstStop::SOURCE_SEPARATOR`], `source_date` is `YYYY-MM-DD`, `YYYY-MM`,
+///   `YYYY` or `undated`.
+pub fn encode_first_stops(t: &FirstStopTable) -> String {
+    let mut out = String::new();
+    for (m, s) in &t.local {
+        let _ = writeln!(out, "L\t{m}\t{}", encode_stop(s));
+    }
+    for s in &t.caws {
+        let _ = writeln!(out, "C\t\t{}", encode_stop(s));
+    }
+    for a in &t.areas {
+        let _ = writeln!(
+            out,
+            "A\t{}\t{}\t{}\t{}\t{}",
+            a.municipality,
+            a.caw,
+            confidence_code(a.confidence),
+            a.sources,
+            a.source_date
+        );
+    }
+    out
+}
+
+fn encode_stop(s: &FirstStop) -> String {
+    let o = |v: Option<&str>| v.unwrap_or("").to_string();
+    let (street, postcode, city) = match &s.address {
+        Some(a) => (a.street, a.postcode, a.city),
+        None => ("", "", ""),
+    };
+    let kind = match s.kind {
+        FirstStopKind::SociaalHuis => 's',
+        FirstStopKind::Ocmw => 'o',
+        FirstStopKind::Caw => 'c',
+        FirstStopKind::HuisVanHetKind => 'h',
+        FirstStopKind::Cpas => 'p',
+    };
+    format!(
+        "{kind}\t{}\t{}\t{street}\t{postcode}\t{city}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        s.name,
+        o(s.name_fr.as_deref()),
+        o(s.phone),
+        o(s.email),
+        o(s.website),
+        o(s.chat),
+        o(s.hours),
+        o(s.hours_text),
+        confidence_code(s.confidence),
+        s.sources,
+        s.source_date
+    )
+}
+
+fn confidence_code(c: FactConfidence) -> char {
+    match c {
+        FactConfidence::High => 'h',
+        FactConfidence::Medium => 'm',
+        FactConfidence::Low => 'l',
+    }
+}
+
+fn decode_confidence(s: &str) -> FactConfidence {
+    match s {
+        "h" => FactConfidence::High,
+        "m" => FactConfidence::Medium,
+        _ => FactConfidence::Low,
+    }
+}
+
+/// Reads the first-stop table (see [`encode_first_stops`]).
+pub fn decode_first_stops(table: &'static str) -> FirstStopTable {
+    let mut t = FirstStopTable::default();
+    let opt = |s: &'static str| (!s.is_empty()).then_some(s);
+    for line in table.lines() {
+        let mut f = line.split('\t');
+        let mut next = || f.next().unwrap_or("");
+        let (what, key) = (next(), next());
+        if what == "A" {
+            t.areas.push(CawArea {
+                municipality: key.parse().unwrap_or(0),
+                caw: next().parse().unwrap_or(0),
+                confidence: decode_confidence(next()),
+                sources: next(),
+                source_date: next(),
+            });
+            continue;
+        }
+        let kind = match next() {
+            "s" => FirstStopKind::SociaalHuis,
+            "o" => FirstStopKind::Ocmw,
+            "c" => FirstStopKind::Caw,
+            "h" => FirstStopKind::HuisVanHetKind,
+            _ => FirstStopKind::Cpas,
+        };
+        let (name, name_fr) = (next(), next());
+        let (street, postcode, city) = (next(), next(), next());
+        let stop = FirstStop {
+            kind,
+            name: Cow::Borrowed(name),
+            name_fr: opt(name_fr).map(Cow::Borrowed),
+            address: opt(street).map(|street| Address {
+                street,
+                postcode,
+                city,
+            }),
+            phone: opt(next()),
+            email: opt(next()),
+            website: opt(next()),
+            chat: opt(next()),
+            hours: opt(next()),
+            hours_text: opt(next()),
+            confidence: decode_confidence(next()),
+            sources: Cow::Borrowed(next()),
+            source_date: next(),
+        };
+        match what {
+            "L" => t.local.push((key.parse().unwrap_or(0), stop)),
+            _ => t.caws.push(stop),
+        }
+    }
+    t
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ use proptest::prelude::*;
 
 use crate::codec::*;
 use crate::model::{
-    AreaRef, Confidence, Date, Locality, Municipality, Need, Offer, OfferStatus, Region, Terms,
-    Text,
+    Address, AreaRef, CawArea, Confidence, Date, FactConfidence, FirstStop, FirstStopKind,
+    Locality, Municipality, Need, Offer, OfferStatus, Region, Terms, Text,
 };
 
 /// The decoders borrow from `'static` tables; the tests leak the text they encode.
@@ -189,7 +189,122 @@ fn need(concepts: usize) -> impl Strategy<Value = Need> {
         })
 }
 
+fn fact_confidence() -> impl Strategy<Value = FactConfidence> {
+    prop_oneof![
+        Just(FactConfidence::High),
+        Just(FactConfidence::Medium),
+        Just(FactConfidence::Low)
+    ]
+}
+
+/// Sources: URLs joined by the separator (none contains it).
+fn sources() -> impl Strategy<Value = &'static str> {
+    prop::collection::vec("https://[a-z]{1,8}\\.be/[a-z0-9%-]{0,12}", 1..4)
+        .prop_map(|v| leak(v.join(FirstStop::SOURCE_SEPARATOR)))
+}
+
+fn source_date() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("undated"),
+        "20[0-9]{2}(-[01][0-9](-[0-3][0-9])?)?".prop_map(leak)
+    ]
+}
+
+fn first_stop() -> impl Strategy<Value = FirstStop> {
+    let text = || prop::option::of(field());
+    (
+        (
+            prop_oneof![
+                Just(FirstStopKind::SociaalHuis),
+                Just(FirstStopKind::Ocmw),
+                Just(FirstStopKind::Caw),
+                Just(FirstStopKind::HuisVanHetKind),
+                Just(FirstStopKind::Cpas)
+            ],
+            field(),
+            text(),
+            prop::option::of((
+                field(),
+                prop_oneof![Just(""), field()],
+                prop_oneof![Just(""), field()],
+            )),
+        ),
+        (text(), text(), text(), text()),
+        (
+            prop::option::of(Just("MO-FR 09:00-12:00; MO,TH 13:30-16:30")),
+            text(),
+            fact_confidence(),
+            sources(),
+            source_date(),
+        ),
+    )
+        .prop_map(
+            |(
+                (kind, name, name_fr, address),
+                (phone, email, website, chat),
+                (hours, hours_text, confidence, sources, source_date),
+            )| FirstStop {
+                kind,
+                name: Cow::Borrowed(name),
+                name_fr: name_fr.map(Cow::Borrowed),
+                address: address.map(|(street, postcode, city)| Address {
+                    street,
+                    postcode,
+                    city,
+                }),
+                phone,
+                email,
+                website,
+                chat,
+                hours,
+                hours_text,
+                confidence,
+                sources: Cow::Borrowed(sources),
+                source_date,
+            },
+        )
+}
+
+fn first_stop_table() -> impl Strategy<Value = FirstStopTable> {
+    (
+        prop::collection::vec((any::<u16>(), first_stop()), 0..8),
+        prop::collection::vec(first_stop(), 0..5),
+        prop::collection::vec(
+            (
+                any::<u16>(),
+                any::<u8>(),
+                fact_confidence(),
+                prop_oneof![Just(""), sources()],
+                source_date(),
+            ),
+            0..8,
+        ),
+    )
+        .prop_map(|(local, caws, areas)| FirstStopTable {
+            local,
+            caws,
+            areas: areas
+                .into_iter()
+                .map(
+                    |(municipality, caw, confidence, sources, source_date)| CawArea {
+                        municipality,
+                        caw,
+                        confidence,
+                        sources,
+                        source_date,
+                    },
+                )
+                .collect(),
+        })
+}
+
 proptest! {
+    #[test]
+    fn first_stops_round_trip(table in first_stop_table()) {
+        let text = leak(encode_first_stops(&table));
+        prop_assert_eq!(decode_first_stops(text), table);
+    }
+
     #[test]
     fn vocabularies_round_trip(
         needs in prop::collection::vec(need(crate::data::CONCEPTS.len()), 0..10),
@@ -229,4 +344,6 @@ fn the_builtin_tables_round_trip() {
     assert_eq!(encode_localities(l), crate::data::LOCALITY_TABLE);
     let o = crate::data::offers();
     assert_eq!(decode_offers(leak(encode_offers(&o))), o);
+    let f = crate::data::first_stops();
+    assert_eq!(encode_first_stops(f), crate::data::FIRST_STOP_TABLE);
 }

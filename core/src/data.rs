@@ -41,3 +41,9 @@ impl Need {
             .map(|&(c, w)| (&CONCEPTS[c as usize], w))
     }
 }
+
+/// The first stops (`core/data/local/`), parsed once from the compact table the build wrote.
+pub(crate) fn first_stops() -> &'static codec::FirstStopTable {
+    static TABLE: OnceLock<codec::FirstStopTable> = OnceLock::new();
+    TABLE.get_or_init(|| codec::decode_first_stops(FIRST_STOP_TABLE))
+}

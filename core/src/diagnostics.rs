@@ -125,6 +125,12 @@ pub enum Diagnostic {
         /// Whether it is in the German-speaking community.
         german_speaking: bool,
     },
+    /// The municipality's own Sociaal Huis/OCMW contact is not known: it is not listed as a first
+    /// stop, the CAW is.
+    FirstStopUnknown {
+        /// The municipality.
+        municipality: &'static Municipality,
+    },
 }
 
 impl Diagnostic {
@@ -147,7 +153,10 @@ impl Diagnostic {
             | SharedPostcode { .. }
             | NameDoesNotMatchPostcode { .. }
             | Corrected { .. } => Severity::Warning,
-            AlsoElsewhere { .. } | SeveralLocalities { .. } | Merged { .. } => Severity::Info,
+            AlsoElsewhere { .. }
+            | SeveralLocalities { .. }
+            | Merged { .. }
+            | FirstStopUnknown { .. } => Severity::Info,
         }
     }
 
@@ -173,6 +182,7 @@ impl Diagnostic {
             SharedPostcode { .. } => "shared_postcode",
             ZoneDependsOnStreet { .. } => "zone_depends_on_street",
             OutsideFlandersBrussels { .. } => "outside_flanders_brussels",
+            FirstStopUnknown { .. } => "first_stop_unknown",
         }
     }
 
@@ -275,6 +285,18 @@ impl Diagnostic {
                 (Lang::En, false) => "This place is in Wallonia. Most of these Flemish and Brussels services do not work there; those set up by federal law do. For help: the CPAS (public social welfare centre) of your municipality.".into(),
                 (Lang::En, true) => "This place is in the German-speaking Community. Most of these Flemish and Brussels services do not work there; those set up by federal law do. For help: the ÖSHZ (public social welfare centre) of your municipality.".into(),
             },
+            FirstStopUnknown { municipality } => {
+                let m = municipality.name(l);
+                let brussels = municipality.region == crate::model::Region::Brussels;
+                match (l, brussels) {
+                    (Lang::Nl, false) => format!("We kennen het adres en telefoonnummer van het Sociaal Huis van {m} nog niet. Het CAW helpt je ook verder."),
+                    (Lang::Nl, true) => format!("We kennen het adres en telefoonnummer van het OCMW van {m} nog niet. Het CAW helpt je ook verder."),
+                    (Lang::Fr, false) => format!("Nous ne connaissons pas encore l'adresse ni le numéro de téléphone du Sociaal Huis (CPAS) de {m}. Le CAW peut aussi vous aider."),
+                    (Lang::Fr, true) => format!("Nous ne connaissons pas encore l'adresse ni le numéro de téléphone du CPAS de {m}. Le CAW peut aussi vous aider."),
+                    (Lang::En, false) => format!("We do not know the address and phone number of the Sociaal Huis of {m} yet. The CAW can help you too."),
+                    (Lang::En, true) => format!("We do not know the address and phone number of the OCMW/CPAS of {m} yet. The CAW can help you too."),
+                }
+            }
         }
     }
 }

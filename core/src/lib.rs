@@ -36,9 +36,10 @@
 //!    generated tables, decoded once), `vocabulary` (the needs, built in or loaded).
 //! 3. **Indexes**: `index` (the search index over the vocabulary and the concepts' names).
 //! 4. **Dataset**: `dataset` (the tables with their indexes; a second layer of offers).
-//! 5. **Lookup and search**: `diagnostics` (what was understood or wrong), `lookup` (input →
-//!    place → areas → every concept's answer), `search` (by need), `urgent` (the help lines to
-//!    call now when what a person typed signals danger; compiled in, independent of the vocabulary).
+//! 5. **Lookup and search**: `diagnostics` (what was understood or wrong), `first_stop` (where
+//!    to go first), `lookup` (input → place → areas → every concept's answer), `search` (by need),
+//!    `urgent` (the help lines to call now when what a person typed signals danger; compiled in,
+//!    independent of the vocabulary).
 //! 6. **Messages about answers**: `explain` (the one-line reasons).
 #![warn(missing_docs)]
 
@@ -60,6 +61,7 @@ mod index;
 mod dataset;
 // Layer 5: lookup and search.
 pub mod diagnostics;
+pub mod first_stop;
 mod lookup;
 pub mod search;
 mod urgent;
@@ -70,6 +72,7 @@ pub use data::DATA_DATE;
 pub use dataset::{Dataset, LayerError, LayerOffer};
 pub use diagnostics::{Diagnostic, Severity};
 pub use explain::general_entry;
+pub use first_stop::without_concept;
 pub use lookup::{
     Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason, MAX_INPUT_CHARS,
 };
@@ -79,6 +82,7 @@ pub use model::{
     Province, Region, Scope, Signal, Source, SpecialPostcode, Status, TermSource, Terms, Text,
     TextList, Zone,
 };
+pub use model::{Address, CawArea, FactConfidence, FirstStop, FirstStopKind, OpeningHours};
 pub use search::{Matched, SearchResult};
 pub use urgent::{help_lines, urgent, urgent_lines, Urgent};
 pub use vocabulary::Vocabulary;
@@ -96,6 +100,7 @@ mod layers {
         ("index", include_str!("index.rs")),
         ("dataset", include_str!("dataset.rs")),
         ("diagnostics", include_str!("diagnostics.rs")),
+        ("first_stop", include_str!("first_stop.rs")),
         ("lookup", include_str!("lookup.rs")),
         ("search", include_str!("search.rs")),
         ("urgent", include_str!("urgent.rs")),

@@ -184,6 +184,8 @@ pub struct Answer<'d> {
     pub concepts: Vec<ConceptAnswer<'d>>,
     /// What was understood, corrected or wrong, in order of importance.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where to go first, in the order to try (empty without a place).
+    pub first_stop: Vec<FirstStop>,
 }
 
 impl<'d> Answer<'d> {
@@ -240,11 +242,15 @@ impl Dataset {
             areas: Vec::new(),
             concepts: Vec::new(),
             diagnostics: Vec::new(),
+            first_stop: Vec::new(),
         };
         if let Some(place) = place {
             answer.areas = areas_of(&place);
             answer.concepts = self.concepts_at(&place, today);
             place_diagnostics(&place, &mut diagnostics);
+            let (stops, unknown) = crate::first_stop::first_stops(place.municipality, false);
+            answer.first_stop = stops;
+            diagnostics.extend(unknown);
             answer.place = Some(place);
         }
         insertion_sort_by(&mut diagnostics, |a, b| a.severity() < b.severity());

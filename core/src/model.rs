@@ -659,3 +659,303 @@ impl Signal {
             .filter(|p| !p.is_empty())
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// First stops (issue 10): where a person goes first, per municipality
+// ---------------------------------------------------------------------------------------------
+
+/// What kind of place a [`FirstStop`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FirstStopKind {
+    /// The municipality's Sociaal Huis (Flanders).
+    SociaalHuis,
+    /// The municipality's OCMW social service (Flanders; in Brussels the OCMW/CPAS).
+    Ocmw,
+    /// The Centrum Algemeen Welzijnswerk that serves the municipality (or the CAWs' common site).
+    Caw,
+    /// The municipality's Huis van het Kind.
+    HuisVanHetKind,
+    /// The municipality's CPAS/OCMW in Wallonia and the German-speaking Community.
+    Cpas,
+}
+
+impl FirstStopKind {
+    /// Stable id: `sociaal_huis`, `ocmw`, `caw`, `huis_van_het_kind`, `cpas`.
+    pub fn id(self) -> &'static str {
+        match self {
+            FirstStopKind::SociaalHuis => "sociaal_huis",
+            FirstStopKind::Ocmw => "ocmw",
+            FirstStopKind::Caw => "caw",
+            FirstStopKind::HuisVanHetKind => "huis_van_het_kind",
+            FirstStopKind::Cpas => "cpas",
+        }
+    }
+
+    /// The concept (by id) this kind of first stop is an instance of, if it is one: a card about
+    /// that concept never sends the person to it (never circular).
+    pub fn concept_id(self) -> Option<&'static str> {
+        match self {
+            FirstStopKind::SociaalHuis | FirstStopKind::Ocmw | FirstStopKind::Cpas => {
+                Some("sociaal-huis")
+            }
+            FirstStopKind::HuisVanHetKind => Some("huizen-van-het-kind"),
+            FirstStopKind::Caw => None,
+        }
+    }
+}
+
+/// How recent and direct the source of a first stop's facts is (see `core/data/local/README.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FactConfidence {
+    /// The organisation's own page, 2020 or later (or undated but current).
+    High,
+    /// News or a secondary page, 2020 or later.
+    Medium,
+    /// Older than 2020, or ambiguous: shown as "niet recent bevestigd: kijk dit na voor je gaat".
+    Low,
+}
+
+impl FactConfidence {
+    /// Stable id: `high`, `medium`, `low`.
+    pub fn id(self) -> &'static str {
+        match self {
+            FactConfidence::High => "high",
+            FactConfidence::Medium => "medium",
+            FactConfidence::Low => "low",
+        }
+    }
+
+    /// Parses `high`, `medium` or `low`.
+    pub fn parse(s: &str) -> Option<FactConfidence> {
+        match s {
+            "high" => Some(FactConfidence::High),
+            "medium" => Some(FactConfidence::Medium),
+            "low" => Some(FactConfidence::Low),
+            _ => None,
+        }
+    }
+
+    /// The label shown with low facts; `None` for high and medium.
+    pub fn warning(self, lang: Lang) -> Option<&'static str> {
+        (self == FactConfidence::Low).then_some(match lang {
+            Lang::Nl => "niet recent bevestigd: kijk dit na voor je gaat",
+            Lang::Fr => "non confirmé récemment : vérifiez avant de vous déplacer",
+            Lang::En => "not recently confirmed: check before you go",
+        })
+    }
+}
+
+/// A postal address; any part may be empty where the source does not state it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Address {
+    /// Street and number (as stated; sometimes without a number).
+    pub street: &'static str,
+    /// Postcode (may be empty).
+    pub postcode: &'static str,
+    /// Town (may be empty).
+    pub city: &'static str,
+}
+
+/// One opening period: days (bit 0 = Monday … bit 6 = Sunday) and a time span in minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpeningHours {
+    /// Days, bit 0 = Monday.
+    pub days: u8,
+    /// Opens, minutes after midnight.
+    pub from: u16,
+    /// Closes, minutes after midnight.
+    pub to: u16,
+}
+
+const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+impl OpeningHours {
+    /// Parses the machine format of the research files: periods separated by `; `, each days
+    /// (`MO-FR`, `MO,TH`, `TU`) and a span `09:00-12:00`.
+    ///
+    /// ```
+    /// use hulpkompas_core::{Lang, OpeningHours};
+    /// let h = OpeningHours::parse("MO-FR 09:00-12:00; MO,TH 13:30-16:30").unwrap();
+    /// assert_eq!(h.len(), 2);
+    /// assert_eq!(h[1].days, 0b1001);
+    /// assert_eq!(h[0].describe(Lang::Nl), "ma–vr 09:00–12:00");
+    /// assert_eq!(h[1].describe(Lang::Fr), "lun, jeu 13:30–16:30");
+    /// assert!(OpeningHours::parse("ma-vr 9-12").is_err());
+    /// assert!(OpeningHours::parse("MO 12:00-09:00").is_err());
+    /// assert!(OpeningHours::parse("FR-MO 09:00-12:00").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<Vec<OpeningHours>, String> {
+        let mut out = Vec::new();
+        for period in s.split(';').map(str::trim) {
+            let (days, span) = period
+                .split_once(' ')
+                .ok_or(format!("`{period}` is not `DAYS HH:MM-HH:MM`"))?;
+            let mut mask = 0u8;
+            for part in days.split(',') {
+                let day = |d: &str| {
+                    DAY_CODES
+                        .iter()
+                        .position(|c| *c == d)
+                        .ok_or(format!("`{d}` is not a day (MO TU WE TH FR SA SU)"))
+                };
+                match part.split_once('-') {
+                    Some((a, b)) => {
+                        let (a, b) = (day(a)?, day(b)?);
+                        if a >= b {
+                            return Err(format!("`{part}`: the days are not in order"));
+                        }
+                        (a..=b).for_each(|d| mask |= 1 << d);
+                    }
+                    None => mask |= 1 << day(part)?,
+                }
+            }
+            let (from, to) = span
+                .trim()
+                .split_once('-')
+                .ok_or(format!("`{span}` is not `HH:MM-HH:MM`"))?;
+            let time = |t: &str| -> Result<u16, String> {
+                let bad = || format!("`{t}` is not a time HH:MM");
+                let (h, m) = t.split_once(':').ok_or_else(bad)?;
+                if h.len() != 2 || m.len() != 2 {
+                    return Err(bad());
+                }
+                let (h, m): (u16, u16) =
+                    (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+                if h > 23 || m > 59 {
+                    return Err(bad());
+                }
+                Ok(h * 60 + m)
+            };
+            let (from, to) = (time(from)?, time(to)?);
+            if from >= to {
+                return Err(format!("`{span}`: it closes before it opens"));
+            }
+            out.push(OpeningHours {
+                days: mask,
+                from,
+                to,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The period in words: `ma–vr 09:00–12:00`, `lun–ven 09:00–12:00`, `Mon–Fri 09:00–12:00`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let names: [&str; 7] = match lang {
+            Lang::Nl => ["ma", "di", "wo", "do", "vr", "za", "zo"],
+            Lang::Fr => ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
+            Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        };
+        let mut runs: Vec<String> = Vec::new();
+        let mut d = 0;
+        while d < 7 {
+            if self.days & (1 << d) == 0 {
+                d += 1;
+                continue;
+            }
+            let start = d;
+            while d + 1 < 7 && self.days & (1 << (d + 1)) != 0 {
+                d += 1;
+            }
+            runs.push(match d - start {
+                0 => names[start].to_string(),
+                1 => format!("{}, {}", names[start], names[d]),
+                _ => format!("{}–{}", names[start], names[d]),
+            });
+            d += 1;
+        }
+        let t = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+        format!("{} {}–{}", runs.join(", "), t(self.from), t(self.to))
+    }
+}
+
+/// Where a person goes first, concretely: one place with the facts a source states.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FirstStop {
+    /// What kind of place.
+    pub kind: FirstStopKind,
+    /// Its name (Dutch, or as the source writes it).
+    pub name: Cow<'static, str>,
+    /// Its French name, where it has one (Brussels, Wallonia).
+    pub name_fr: Option<Cow<'static, str>>,
+    /// Its address, when a source states one.
+    pub address: Option<Address>,
+    /// Phone number, as stated.
+    pub phone: Option<&'static str>,
+    /// E-mail address.
+    pub email: Option<&'static str>,
+    /// Web page: one absolute URL (normalised at build time).
+    pub website: Option<&'static str>,
+    /// Chat page, where sourced.
+    pub chat: Option<&'static str>,
+    /// Opening hours in the machine format, checked at build time (see [`OpeningHours::parse`]).
+    pub hours: Option<&'static str>,
+    /// The hours in the source's own words, where they are not in the machine format.
+    pub hours_text: Option<&'static str>,
+    /// How recent and direct the source is.
+    pub confidence: FactConfidence,
+    /// Source URLs, separated by `" | "` (see [`FirstStop::sources`]).
+    pub sources: Cow<'static, str>,
+    /// The date of the newest source: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `undated`.
+    pub source_date: &'static str,
+}
+
+impl FirstStop {
+    /// What separates the source URLs in [`FirstStop::sources`] (as in the research files).
+    pub const SOURCE_SEPARATOR: &'static str = " | ";
+
+    /// The source URLs.
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        self.sources
+            .split(Self::SOURCE_SEPARATOR)
+            .filter(|u| !u.is_empty())
+    }
+
+    /// The name in `lang`: in Brussels both names (the one of `lang` first), in Wallonia the French
+    /// name except in Dutch.
+    pub fn name(&self, lang: Lang) -> String {
+        match (&self.name_fr, lang) {
+            (None, _) => self.name.to_string(),
+            (Some(fr), _) if self.kind == FirstStopKind::Cpas => match lang {
+                Lang::Nl => self.name.to_string(),
+                _ => fr.to_string(),
+            },
+            (Some(fr), Lang::Fr) => format!("{fr} / {}", self.name),
+            (Some(fr), _) => format!("{} / {fr}", self.name),
+        }
+    }
+
+    /// The opening hours for a week, in words (`ma–vr 09:00–12:00; ma 18:00–20:00`), or the
+    /// source's own words.
+    pub fn hours_in(&self, lang: Lang) -> Option<String> {
+        match self.hours.map(OpeningHours::parse) {
+            Some(Ok(h)) => Some(
+                h.iter()
+                    .map(|p| p.describe(lang))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            _ => self.hours_text.map(str::to_string),
+        }
+    }
+
+    /// Whether it can be reached: a phone, an address or a web page.
+    pub fn is_reachable(&self) -> bool {
+        self.phone.is_some() || self.address.is_some() || self.website.is_some()
+    }
+}
+
+/// A municipality served by a CAW, by the source's statement (`rule` stated or area).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CawArea {
+    /// The municipality (index).
+    pub municipality: u16,
+    /// The CAW (index into the CAW rows of the first-stop table).
+    pub caw: u8,
+    /// How recent and direct the area statement is.
+    pub confidence: FactConfidence,
+    /// Source URLs of the area statement, separated by `" | "`.
+    pub sources: &'static str,
+    /// The date of the newest source of the area statement.
+    pub source_date: &'static str,
+}

@@ -227,3 +227,26 @@ impl Dataset {
         results
     }
 }
+
+impl Answer<'_> {
+    /// The first stops for this answer given a search's results: when the best result is about
+    /// children and families (`huizen-van-het-kind`), the municipality's Huis van het Kind goes
+    /// first, when known; otherwise [`Answer::first_stop`].
+    ///
+    /// ```
+    /// use hulpkompas_core::{Dataset, FirstStopKind};
+    /// let data = Dataset::builtin();
+    /// let answer = data.lookup("9000");
+    /// let results = data.search("schulden", Some(&answer));
+    /// assert_eq!(answer.first_stop_for(&results)[0].kind, answer.first_stop[0].kind);
+    /// ```
+    pub fn first_stop_for(&self, results: &[SearchResult]) -> Vec<crate::model::FirstStop> {
+        let children = results
+            .first()
+            .is_some_and(|r| r.concept.id == "huizen-van-het-kind");
+        match &self.place {
+            Some(p) if children => crate::first_stop::first_stops(p.municipality, true).0,
+            _ => self.first_stop.clone(),
+        }
+    }
+}

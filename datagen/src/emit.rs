@@ -72,6 +72,7 @@ pub(crate) fn code(d: &Loaded, features: Features) -> String {
     offer_table(&mut out, d, features);
     needs(&mut out, d, features);
     urgent(&mut out, d);
+    first_stop_table(&mut out, d, features);
     out
 }
 
@@ -393,4 +394,33 @@ fn needs(out: &mut String, d: &Loaded, f: Features) {
             let _ = writeln!(out, "];\n");
         }
     }
+}
+
+/// The first-stop table (see `codec::encode_first_stops`). Without `details` (the widget) each
+/// place keeps its first source only (the link to check a fact) and a CAW area none of its own.
+fn first_stop_table(out: &mut String, d: &Loaded, f: Features) {
+    let mut table = d
+        .local
+        .as_ref()
+        .map(|l| l.table.clone())
+        .unwrap_or_default();
+    if !f.details {
+        for a in &mut table.areas {
+            a.sources = "";
+        }
+        let stops = table
+            .local
+            .iter_mut()
+            .map(|(_, s)| s)
+            .chain(&mut table.caws);
+        for s in stops {
+            let first = s.sources().next().unwrap_or("").to_string();
+            s.sources = first.into();
+        }
+    }
+    let _ = writeln!(
+        out,
+        "pub(crate) static FIRST_STOP_TABLE: &str = {};\n",
+        lit(&codec::encode_first_stops(&table))
+    );
 }

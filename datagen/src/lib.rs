@@ -12,8 +12,8 @@
 //!
 //! Every problem is a [`DataError`] `file:line: what is wrong`; all of them are collected, none
 //! panics. Concepts are discovered from `concepts/*.toml` (ordered by their `order` field) and
-//! offers from `offers/*.csv` (each file named after its concept). Folders and files the generator
-//! does not know (e.g. `local/`) are ignored.
+//! offers from `offers/*.csv` (each file named after its concept); `local` reads the first stops
+//! (`local/*.csv`). Folders and files the generator does not know are ignored.
 
 use std::fmt;
 use std::path::Path;
@@ -21,6 +21,7 @@ use std::path::Path;
 mod concepts;
 mod emit;
 mod geo;
+mod local;
 mod needs;
 mod offers;
 mod read;
@@ -138,6 +139,7 @@ pub(crate) struct Loaded {
     offers: Vec<model::Offer>,
     needs: Option<needs::LoadedNeeds>,
     urgent: Option<urgent::LoadedUrgent>,
+    local: Option<local::Local>,
 }
 
 fn load(dir: &Path) -> (Option<Loaded>, Vec<DataError>) {
@@ -156,6 +158,7 @@ fn load(dir: &Path) -> (Option<Loaded>, Vec<DataError>) {
     };
     let needs = needs::load(dir, &ids, &mut errors);
     let urgent = urgent::load(dir, &mut errors);
+    let local = geo.as_ref().map(|g| local::load(dir, g, &mut errors));
     // In file order, then line order (a file's rows are checked in the order its keys sort).
     errors
         .0
@@ -166,6 +169,7 @@ fn load(dir: &Path) -> (Option<Loaded>, Vec<DataError>) {
         offers,
         needs,
         urgent,
+        local,
     });
     (loaded, errors.0)
 }
