@@ -216,8 +216,10 @@ pub struct Zone {
     pub name: &'static str,
     /// The zorgraad's name as a source states it, if known with at least medium confidence.
     pub zorgraad: Option<&'static str>,
-    /// The zorgraad's website, if a source gives one.
+    /// The zorgraad's website, if a source gives one (one absolute URL).
     pub website: Option<&'static str>,
+    /// The zorgraad's e-mail address, if a source gives one.
+    pub email: Option<&'static str>,
     /// Where the zorgraad name comes from.
     pub zorgraad_source: Option<&'static str>,
 }

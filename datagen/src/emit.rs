@@ -114,11 +114,12 @@ fn areas(out: &mut String, g: &Geo, f: Features) {
     for z in &g.zones {
         let _ = writeln!(
             out,
-            "    Zone {{ id: {}, name: {}, zorgraad: {}, website: {}, zorgraad_source: {} }},",
+            "    Zone {{ id: {}, name: {}, zorgraad: {}, website: {}, email: {}, zorgraad_source: {} }},",
             lit(&z.id),
             lit(&z.name),
             opt_lit(&detail(f, &z.zorgraad)),
             opt_lit(&z.website),
+            opt_lit(&z.email),
             opt_lit(&z.source)
         );
     }

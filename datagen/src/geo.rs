@@ -38,6 +38,7 @@ pub(crate) struct ZoneOut {
     pub name: String,
     pub zorgraad: String,
     pub website: String,
+    pub email: String,
     pub source: String,
 }
 
@@ -178,7 +179,7 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
         zones.push(id);
     }
     let zone_index = index_of(&zone_names);
-    let mut zorgraden: HashMap<String, (String, String, String)> = HashMap::new();
+    let mut zorgraden: HashMap<String, (String, String, String, String)> = HashMap::new();
     let zr: Vec<(At, ZorgraadRow)> =
         read::csv(dir, "geo/zorgraden.csv", errors).unwrap_or_default();
     for (at, r) in &zr {
@@ -190,16 +191,17 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
             );
             continue;
         }
+        if let Some(e) = read::website_problem(&r.website) {
+            errors.push(at, e);
+        }
+        if let Some(e) = read::email_problem(&r.email) {
+            errors.push(at, e);
+        }
         // Rows of low confidence are leads, not facts: not shown.
         if r.name.is_empty() || r.confidence == "low" {
             continue;
         }
-        let website = r.website.trim();
-        let website = if website.is_empty() || website.starts_with("http") {
-            website.to_string()
-        } else {
-            format!("https://{website}")
-        };
+        let website = r.website.trim().to_string();
         let source = r
             .source
             .split(" ; ")
@@ -207,17 +209,21 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
             .unwrap_or("")
             .trim()
             .to_string();
-        zorgraden.insert(id, (r.name.clone(), website, source));
+        zorgraden.insert(
+            id,
+            (r.name.clone(), website, r.email.trim().to_string(), source),
+        );
     }
     let zones = zone_names
         .iter()
         .map(|(id, name)| {
-            let (zorgraad, website, source) = zorgraden.get(id).cloned().unwrap_or_default();
+            let (zorgraad, website, email, source) = zorgraden.get(id).cloned().unwrap_or_default();
             ZoneOut {
                 id: id.clone(),
                 name: name.clone(),
                 zorgraad,
                 website,
+                email,
                 source,
             }
         })

@@ -99,6 +99,12 @@ fn check(
             );
         }
     }
+    if let Some(e) = read::website_problem(&r.website) {
+        errors.push(at, e);
+    }
+    if let Some(e) = read::email_problem(&r.email) {
+        errors.push(at, e);
+    }
     if r.source.trim().is_empty() {
         errors.push(at, "source is empty: every offer needs a source");
     }

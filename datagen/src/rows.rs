@@ -57,8 +57,11 @@ pub struct ZorgraadRow {
     pub name: String,
     /// The zone.
     pub elz_name: String,
-    /// Website (maybe without `https://`).
+    /// Website: one absolute URL, or empty.
     pub website: String,
+    /// E-mail address, or empty (an optional column).
+    #[serde(default)]
+    pub email: String,
     /// Sources separated by ` ; `.
     pub source: String,
     /// `low` rows are leads, not shown.
