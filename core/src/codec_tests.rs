@@ -8,8 +8,8 @@ use proptest::prelude::*;
 
 use crate::codec::*;
 use crate::model::{
-    AreaRef, Confidence, Date, Locality, Municipality, Need, Offer, OfferStatus, Region, Terms,
-    Text,
+    AreaRef, Audience, Confidence, Date, Locality, Municipality, Need, Offer, OfferStatus, Region,
+    Terms, Text,
 };
 
 /// The decoders borrow from `'static` tables; the tests leak the text they encode.
@@ -57,10 +57,12 @@ fn municipality() -> impl Strategy<Value = Municipality> {
     )
         .prop_map(
             |(nis, name_nl, name_fr, region, province, arrondissement, judicial, zones)| {
+                let name_fr = name_fr.unwrap_or(name_nl);
                 Municipality {
                     nis,
                     name_nl,
-                    name_fr: name_fr.unwrap_or(name_nl),
+                    name_fr,
+                    name_en: Municipality::default_name_en(name_nl, name_fr, region),
                     region,
                     province,
                     arrondissement,
@@ -127,6 +129,7 @@ fn offer() -> impl Strategy<Value = Offer> {
             Just(OfferStatus::Active),
             prop::option::of(date()).prop_map(OfferStatus::Project),
             prop::option::of(date()).prop_map(OfferStatus::Ended),
+            prop::option::of(date()).prop_map(OfferStatus::NoNewCases),
         ],
         prop::collection::vec(field().prop_map(Cow::Borrowed), 0..4),
         prop_oneof![Just(""), field()],
@@ -155,6 +158,11 @@ fn offer() -> impl Strategy<Value = Offer> {
                 sources: Cow::Owned(sources),
                 source_date: Cow::Borrowed(source_date),
                 note,
+                audience: if id.len() % 2 == 0 {
+                    Audience::Citizens
+                } else {
+                    Audience::Professionals
+                },
             },
         )
 }

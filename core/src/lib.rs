@@ -72,9 +72,10 @@ pub use lookup::{
     Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason, MAX_INPUT_CHARS,
 };
 pub use model::{
-    Access, AreaRef, Arrondissement, Concept, Confidence, Coverage, Date, JudicialArrondissement,
-    Lang, Locality, Merger, Municipality, Need, Offer, OfferStatus, Province, Region, Scope,
-    Source, SpecialPostcode, Status, TermSource, Terms, Text, TextList, Zone,
+    Access, AreaRef, Arrondissement, Audience, Concept, Confidence, Coverage, Date,
+    JudicialArrondissement, Lang, Locality, Merger, Municipality, Need, Offer, OfferStatus,
+    Province, Region, Scope, Source, SpecialPostcode, Status, TermSource, Terms, Text, TextList,
+    Zone,
 };
 pub use search::{Matched, SearchResult};
 pub use vocabulary::Vocabulary;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::codec::{FIELD_RESERVED, SOURCE_SEPARATOR};
 use crate::geo::Geo;
-use crate::model::{AreaRef, Confidence, Offer, OfferStatus, Region};
+use crate::model::{AreaRef, Audience, Confidence, Offer, OfferStatus, Region};
 use crate::read;
 use crate::rows::OfferRow;
 use crate::{At, Errors};
@@ -71,6 +71,14 @@ fn check(
     };
     let until = match r.until.as_str() {
         "" => None,
+        // `no_new_cases`: the month of the source (`YYYY-MM`).
+        u if r.status == "no_new_cases" && u.len() == 7 => match read::date(&format!("{u}-01")) {
+            Some(d) => Some(d),
+            None => {
+                errors.push(at, format!("until `{u}` is not a month (YYYY-MM)"));
+                return None;
+            }
+        },
         u => match read::date(u) {
             Some(d) => Some(d),
             None => {
@@ -83,14 +91,34 @@ fn check(
         "active" | "" => OfferStatus::Active,
         "project" => OfferStatus::Project(until),
         "ended" => OfferStatus::Ended(until),
+        "no_new_cases" => OfferStatus::NoNewCases(until),
         other => {
             errors.push(
                 at,
-                format!("status `{other}`: use active, project or ended"),
+                format!("status `{other}`: use active, project, ended or no_new_cases"),
             );
             return None;
         }
     };
+    let audience = match r.audience.as_str() {
+        "" | "citizens" => Audience::Citizens,
+        "professionals" => Audience::Professionals,
+        other => {
+            errors.push(
+                at,
+                format!("audience `{other}`: use citizens or professionals"),
+            );
+            return None;
+        }
+    };
+    // An offer for professionals never makes a concept "work here" for citizens: a row whose own
+    // note says it is for professionals must say so in `audience`.
+    if audience == Audience::Citizens && says_professionals(&r.note) {
+        errors.push(
+            at,
+            "the note says this offer is for professionals: set audience = professionals",
+        );
+    }
     for pc in address_postcodes(&r.address) {
         if !geo.postcodes.contains(&pc) {
             errors.push(
@@ -120,7 +148,21 @@ fn check(
         .filter(|s| !s.is_empty())
         .map(String::from)
         .collect();
-    Some(r.into_offer(concept, serves, confidence, status, sources))
+    Some(r.into_offer(concept, serves, confidence, status, audience, sources))
+}
+
+/// Whether a note says the offer is for professionals ("voor professionals", "netwerk van
+/// professionals", "geen loket voor burgers").
+fn says_professionals(note: &str) -> bool {
+    let n = note.to_lowercase();
+    [
+        "voor professionals",
+        "van professionals",
+        "tussen professionals",
+        "geen loket voor burgers",
+    ]
+    .iter()
+    .any(|p| n.contains(p))
 }
 
 fn area_ref(s: &str, geo: &Geo) -> Result<AreaRef, String> {

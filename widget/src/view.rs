@@ -225,7 +225,7 @@ fn view_concept(
             if let (Some(a), Some(p)) = (answer, place) { <p class="ww-reason">{ a.reason_text(p, lang) }</p> }
             <details class="ww-details">
                 <summary>{ t.more }</summary>
-                <p><strong>{ t.how }{ ": " }</strong>{ concept.how.get(lang) }</p>
+                <p><strong>{ t.how }{ ": " }</strong>{ match (answer, place) { (Some(a), Some(p)) => a.how_text(p, lang), _ => concept.how.get(lang).to_string() } }</p>
                 if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
                 <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
                 <ul class="ww-sources">
