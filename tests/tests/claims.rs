@@ -370,3 +370,22 @@ fn walloon_cards_do_not_send_people_to_a_sociaal_huis_or_a_caw() {
         }
     }
 }
+
+#[test]
+fn dutch_concept_texts_explain_ocmw_caw_and_clb() {
+    // Every Dutch summary or "how" that names the OCMW, the CAW or the CLB says plainly what it is.
+    let explained = [
+        ("OCMW", "de sociale dienst van je gemeente"),
+        ("CAW", "(Centrum Algemeen Welzijnswerk)"),
+        ("CLB", "(Centrum voor Leerlingenbegeleiding)"),
+    ];
+    for c in data().concepts() {
+        for t in [c.summary.nl, c.how.nl] {
+            for (abbr, plain) in explained {
+                if t.contains(abbr) {
+                    assert!(t.contains(plain), "{}: {abbr} not explained: {t}", c.id);
+                }
+            }
+        }
+    }
+}
