@@ -68,6 +68,9 @@ pub fn lookup(answer: &Answer<'_>, results: Option<&[SearchResult]>, lang: Lang)
             for part in [&o.address, &o.phone, &o.website].into_iter().flatten() {
                 let _ = write!(line, " · {part}");
             }
+            if let Some(c) = o.confidence.caveat(lang) {
+                let _ = write!(line, " ({c})");
+            }
             if o.audience == hulpkompas_core::Audience::Professionals {
                 let _ = write!(
                     line,

@@ -203,7 +203,7 @@ pub fn decode_localities(table: &'static str) -> Vec<Locality> {
 /// - `address`, `phone`, `email`, `website` and `note` are empty for none;
 /// - `serves` is area codes separated by `,`: `m<municipality>`, `p<province>`,
 ///   `a<arrondissement>`, `j<judicial>`, `z<zone>` (indices) or `rF`/`rB`/`rW` (regions);
-/// - `confidence` is `c` (confirmed), `d` (derived) or `b` (by law);
+/// - `confidence` is `c` (confirmed), `d` (derived), `b` (by law) or `u` (unconfirmed);
 /// - `status` is `a` (active), `p` (project), `e` (ended) or `n` (no new cases), `until` its date
 ///   `YYYY-MM-DD` or empty;
 /// - `sources` are separated by [`SOURCE_SEPARATOR`];
@@ -217,6 +217,7 @@ pub fn encode_offers(rows: &[Offer]) -> String {
             Confidence::Confirmed => 'c',
             Confidence::Derived => 'd',
             Confidence::ByLaw => 'b',
+            Confidence::Unconfirmed => 'u',
         };
         let (status, until) = match o.status {
             OfferStatus::Active => ('a', None),
@@ -265,6 +266,7 @@ pub fn decode_offers(table: &'static str) -> Vec<Offer> {
             let confidence = match next() {
                 "d" => Confidence::Derived,
                 "b" => Confidence::ByLaw,
+                "u" => Confidence::Unconfirmed,
                 _ => Confidence::Confirmed,
             };
             let status = next();

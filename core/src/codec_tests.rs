@@ -123,7 +123,8 @@ fn offer() -> impl Strategy<Value = Offer> {
         prop_oneof![
             Just(Confidence::Confirmed),
             Just(Confidence::Derived),
-            Just(Confidence::ByLaw)
+            Just(Confidence::ByLaw),
+            Just(Confidence::Unconfirmed)
         ],
         prop_oneof![
             Just(OfferStatus::Active),

@@ -546,10 +546,12 @@ impl Dataset {
                     .iter()
                     .filter(|(o, _)| o.status.is_current(today))
                     .collect();
+                // An unconfirmed offer (a lead) is no reason for an answer: it is only shown beside one.
                 let via_of = |audience: Audience| {
                     let mut via: Vec<AreaRef> = current
                         .iter()
                         .filter(|(o, _)| o.audience == audience)
+                        .filter(|(o, _)| o.confidence != Confidence::Unconfirmed)
                         .flat_map(|(_, v)| v.iter().copied())
                         .collect();
                     via.dedup();

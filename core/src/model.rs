@@ -499,6 +499,9 @@ pub enum Confidence {
     Derived,
     /// Present everywhere by law or decree.
     ByLaw,
+    /// A lead of the research (older than 2020, or ambiguous): shown only with the words of
+    /// [`Confidence::caveat`], and never what makes a concept "work here".
+    Unconfirmed,
 }
 
 impl Confidence {
@@ -508,7 +511,17 @@ impl Confidence {
             Confidence::Confirmed => "confirmed",
             Confidence::Derived => "derived",
             Confidence::ByLaw => "by_law",
+            Confidence::Unconfirmed => "unconfirmed",
         }
+    }
+
+    /// The words an unconfirmed fact is shown with (`core/data/local/README.md`).
+    pub fn caveat(self, lang: Lang) -> Option<&'static str> {
+        (self == Confidence::Unconfirmed).then_some(match lang {
+            Lang::Nl => "niet recent bevestigd: kijk dit na voor je gaat",
+            Lang::Fr => "non confirmé récemment : vérifiez avant de vous déplacer",
+            Lang::En => "not recently confirmed: check before you go",
+        })
     }
 }
 

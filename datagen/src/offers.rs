@@ -61,10 +61,12 @@ fn check(
     let confidence = match r.confidence.as_str() {
         "confirmed" => Confidence::Confirmed,
         "derived" => Confidence::Derived,
+        // A lead (local/README.md: low): shown only with "niet recent bevestigd".
+        "unconfirmed" => Confidence::Unconfirmed,
         other => {
             errors.push(
                 at,
-                format!("confidence `{other}`: use confirmed or derived"),
+                format!("confidence `{other}`: use confirmed, derived or unconfirmed"),
             );
             return None;
         }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use hulpkompas_cli::json;
-use hulpkompas_core::{Answer, Applies, Audience, Dataset, Lang, Reason, Region};
+use hulpkompas_core::{Answer, Applies, Audience, Confidence, Dataset, Lang, Reason, Region};
 use hulpkompas_tests::data::records;
 
 fn data() -> &'static Dataset {
@@ -243,6 +243,36 @@ fn adult_mental_health_networks_are_for_professionals_and_named_where_sourced() 
             assert!(!c.offers.is_empty(), "{nis}: no network named");
         }
     }
+    // The leads (low): named, but only with the caveat, and never the reason for an answer.
+    for (nis, a) in flemish_and_brussels() {
+        for c in &a.concepts {
+            if let Reason::Offers(via) | Reason::ProfessionalsOnly(via) = &c.reason {
+                let reasons: Vec<_> = c
+                    .offers
+                    .iter()
+                    .filter(|o| o.confidence != Confidence::Unconfirmed)
+                    .collect();
+                assert!(
+                    !reasons.is_empty() && !via.is_empty(),
+                    "{nis} {}",
+                    c.concept.id
+                );
+            }
+        }
+    }
+    let brugge = data().lookup("8000");
+    let c = brugge.concept("ggz-netwerken-volwassenen").unwrap();
+    let lead = c
+        .offers
+        .iter()
+        .find(|o| o.confidence == Confidence::Unconfirmed)
+        .expect("the Noord-West-Vlaanderen lead is named in Brugge");
+    let v = serde_json::to_value(json::lookup("8000", &brugge, None, Lang::Nl)).unwrap();
+    assert!(v.to_string().contains("\"unconfirmed\""));
+    assert_eq!(
+        lead.confidence.caveat(Lang::Nl),
+        Some("niet recent bevestigd: kijk dit na voor je gaat")
+    );
     let leuven = data().lookup("3000");
     let c = leuven.concept("ggz-netwerken-volwassenen").unwrap();
     assert!(c.offers.iter().any(|o| o.name.starts_with("Diletti")));

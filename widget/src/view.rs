@@ -246,7 +246,7 @@ fn view_offer(o: &Offer, lang: Lang) -> Html {
     let t = ui(lang);
     let note = match o.confidence {
         Confidence::Derived => Some(t.derived),
-        _ => None,
+        c => c.caveat(lang),
     };
     html! {
         <li class="ww-offer">
