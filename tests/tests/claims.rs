@@ -419,3 +419,57 @@ fn dutch_concept_texts_explain_ocmw_caw_and_clb() {
         }
     }
 }
+
+// 8. The names people type.
+
+/// The municipality `input` resolves to, and whether the lookup had to correct a typo.
+fn resolves(input: &str) -> (Option<&'static str>, bool) {
+    let a = data().lookup(input);
+    let corrected = a.diagnostics.iter().any(|d| d.code() == "corrected");
+    (a.place.map(|p| p.municipality.nis), corrected)
+}
+
+#[test]
+fn every_name_of_municipalities_csv_and_exonyms_csv_resolves_exactly() {
+    let mut names: Vec<(String, String)> = Vec::new();
+    for m in records("geo/municipalities.csv") {
+        names.push((m["name_nl"].clone(), m["municipality_nis"].clone()));
+        names.push((m["name_fr"].clone(), m["municipality_nis"].clone()));
+        // "Sint-Niklaas" → "St-Niklaas", "St.-Niklaas", "St Niklaas"; "Sainte-Ode" → "Ste-Ode".
+        for (long, shorts) in [
+            ("Sint-", &["St-", "St.-", "St "][..]),
+            ("Saint-", &["St-", "St."][..]),
+            ("Sainte-", &["Ste-"][..]),
+        ] {
+            for name in [&m["name_nl"], &m["name_fr"]] {
+                if let Some(rest) = name.strip_prefix(long) {
+                    for s in shorts {
+                        names.push((format!("{s}{rest}"), m["municipality_nis"].clone()));
+                    }
+                }
+            }
+        }
+    }
+    for e in records("geo/exonyms.csv") {
+        names.push((e["name"].clone(), e["municipality_nis"].clone()));
+    }
+    let mut wrong = Vec::new();
+    for (name, nis) in &names {
+        let (got, corrected) = resolves(name);
+        // A name shared with a locality elsewhere still finds its municipality first.
+        if got != Some(nis.as_str()) || corrected {
+            wrong.push(format!(
+                "{name}: {got:?} (corrected: {corrected}), want {nis}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(names.len() > 1200);
+}
+
+#[test]
+fn a_postcode_with_a_country_letter_is_the_postcode() {
+    for input in ["B8500", "B-8500", "B 8500", "b8500", "BE8500", "BE-8500"] {
+        assert_eq!(resolves(input), (Some("34022"), false), "{input}");
+    }
+}
