@@ -164,7 +164,8 @@ pub struct ConceptAnswer<'d> {
     pub concept: &'static Concept,
     /// Whether it applies here.
     pub applies: Applies,
-    /// The local offers that serve the place (current ones only).
+    /// The local offers that serve the place (current ones only): where the concept applies, and
+    /// where only a network of professionals serves the place ([`Reason::ProfessionalsOnly`]).
     pub offers: Vec<&'d Offer>,
     /// Why.
     pub reason: Reason,
