@@ -184,6 +184,8 @@ impl AreaJson {
 #[derive(Serialize)]
 pub struct OfferJson<'d> {
     pub address: Option<&'d str>,
+    /// `citizens` or `professionals`.
+    pub audience: &'static str,
     /// `confirmed` or another confidence id of the core.
     pub confidence: &'static str,
     pub email: Option<&'d str>,
@@ -200,6 +202,7 @@ impl<'d> From<&'d Offer> for OfferJson<'d> {
     fn from(o: &'d Offer) -> OfferJson<'d> {
         OfferJson {
             address: o.address.as_deref(),
+            audience: o.audience.id(),
             confidence: o.confidence.id(),
             email: o.email.as_deref(),
             id: &o.id,
@@ -218,6 +221,8 @@ impl<'d> From<&'d Offer> for OfferJson<'d> {
 pub struct ConceptAnswerJson<'d> {
     /// `yes`, `unknown`, `ended` or `no`.
     pub applies: &'static str,
+    /// False for what a citizen cannot use at all (LIVC-R, the eerstelijnszones, …).
+    pub for_citizens: bool,
     pub id: &'static str,
     pub name: &'static str,
     pub offers: Vec<OfferJson<'d>>,
@@ -229,6 +234,7 @@ impl<'d> ConceptAnswerJson<'d> {
     pub fn new(c: &ConceptAnswer<'d>, place: &Place, lang: Lang) -> ConceptAnswerJson<'d> {
         ConceptAnswerJson {
             applies: c.applies.id(),
+            for_citizens: c.for_citizens(),
             id: c.concept.id,
             name: c.concept.name.get(lang),
             offers: c.offers.iter().map(|o| OfferJson::from(*o)).collect(),

@@ -117,6 +117,20 @@ pub fn lookup(answer: &Answer<'_>, results: Option<&[SearchResult]>, lang: Lang)
             for part in [&o.address, &o.phone, &o.website].into_iter().flatten() {
                 let _ = write!(line, " · {part}");
             }
+            if let Some(c) = o.confidence.caveat(lang) {
+                let _ = write!(line, " ({c})");
+            }
+            if o.audience == hulpkompas_core::Audience::Professionals {
+                let _ = write!(
+                    line,
+                    " · {}",
+                    match lang {
+                        Lang::Nl => "voor professionals",
+                        Lang::Fr => "pour professionnels",
+                        Lang::En => "for professionals",
+                    }
+                );
+            }
             let _ = writeln!(s, "{line}");
         }
     }

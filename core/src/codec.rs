@@ -20,8 +20,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::model::{
-    Address, AreaRef, CawArea, Concept, Confidence, Date, FactConfidence, FirstStop, FirstStopKind,
-    Locality, Municipality, Need, Offer, OfferStatus, Region, Terms, Text,
+    Address, AreaRef, Audience, CawArea, Concept, Confidence, Date, FactConfidence, FirstStop,
+    FirstStopKind, Locality, Municipality, Need, Offer, OfferStatus, Region, Terms, Text,
 };
 
 /// Characters no field of any table may contain.
@@ -43,10 +43,11 @@ pub const SOURCE_SEPARATOR: &str = " ; ";
 /// The municipality table: one line per [`Municipality`], sorted by NIS code.
 ///
 /// ```text
-/// nis \t name_nl \t name_fr \t region \t province \t arrondissement \t judicial \t zones
-/// 34022\tKortrijk\t\tF\t6\t25\t9\t41
+/// nis \t name_nl \t name_fr \t region \t province \t arrondissement \t judicial \t zones \t name_en
+/// 34022\tKortrijk\t\tF\t6\t25\t9\t41\t
 /// ```
 /// - `name_fr` is empty when it equals `name_nl` (most Flemish municipalities);
+/// - `name_en` is empty when it is [`Municipality::default_name_en`];
 /// - `region` is `F` (Flanders), `B` (Brussels) or `W` (Wallonia);
 /// - `province` is an index, empty for none (Brussels);
 /// - `zones` are up to [`MAX_ZONES`] zone indices separated by `,` (empty: none, Wallonia).
@@ -59,9 +60,15 @@ pub fn encode_municipalities(rows: &[Municipality]) -> String {
             m.name_fr
         };
         let province = m.province.map(|p| p.to_string()).unwrap_or_default();
+        let name_en = if m.name_en == Municipality::default_name_en(m.name_nl, m.name_fr, m.region)
+        {
+            ""
+        } else {
+            m.name_en
+        };
         let _ = writeln!(
             out,
-            "{}\t{}\t{name_fr}\t{}\t{province}\t{}\t{}\t{}",
+            "{}\t{}\t{name_fr}\t{}\t{province}\t{}\t{}\t{}\t{name_en}",
             m.nis,
             m.name_nl,
             region_code(m.region),
@@ -90,15 +97,21 @@ pub fn decode_municipalities(table: &'static str) -> Vec<Municipality> {
             let province = next().parse().ok();
             let arrondissement = next().parse().unwrap_or(0);
             let judicial = next().parse().unwrap_or(0);
+            let zones = decode_indices(next());
+            let name_en = match next() {
+                "" => Municipality::default_name_en(name_nl, name_fr, region),
+                en => en,
+            };
             Municipality {
                 nis,
                 name_nl,
                 name_fr,
+                name_en,
                 region,
                 province,
                 arrondissement,
                 judicial,
-                zones: decode_indices(next()),
+                zones,
             }
         })
         .collect()
@@ -190,9 +203,11 @@ pub fn decode_localities(table: &'static str) -> Vec<Locality> {
 /// - `address`, `phone`, `email`, `website` and `note` are empty for none;
 /// - `serves` is area codes separated by `,`: `m<municipality>`, `p<province>`,
 ///   `a<arrondissement>`, `j<judicial>`, `z<zone>` (indices) or `rF`/`rB`/`rW` (regions);
-/// - `confidence` is `c` (confirmed), `d` (derived) or `b` (by law);
-/// - `status` is `a` (active), `p` (project) or `e` (ended), `until` its date `YYYY-MM-DD` or empty;
-/// - `sources` are separated by [`SOURCE_SEPARATOR`].
+/// - `confidence` is `c` (confirmed), `d` (derived), `b` (by law) or `u` (unconfirmed);
+/// - `status` is `a` (active), `p` (project), `e` (ended) or `n` (no new cases), `until` its date
+///   `YYYY-MM-DD` or empty;
+/// - `sources` are separated by [`SOURCE_SEPARATOR`];
+/// - `audience` (last) is `p` for professionals, empty for citizens.
 pub fn encode_offers(rows: &[Offer]) -> String {
     let mut out = String::new();
     let opt = |s: &Option<Cow<'static, str>>| s.as_deref().unwrap_or("").to_string();
@@ -202,17 +217,23 @@ pub fn encode_offers(rows: &[Offer]) -> String {
             Confidence::Confirmed => 'c',
             Confidence::Derived => 'd',
             Confidence::ByLaw => 'b',
+            Confidence::Unconfirmed => 'u',
         };
         let (status, until) = match o.status {
             OfferStatus::Active => ('a', None),
             OfferStatus::Project(u) => ('p', u),
             OfferStatus::Ended(u) => ('e', u),
+            OfferStatus::NoNewCases(u) => ('n', u),
+        };
+        let audience = match o.audience {
+            Audience::Citizens => "",
+            Audience::Professionals => "p",
         };
         let until = until.map(|d| d.to_string()).unwrap_or_default();
         let sources: Vec<&str> = o.sources.iter().map(|s| s.as_ref()).collect();
         let _ = writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{confidence}\t{status}\t{until}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{confidence}\t{status}\t{until}\t{}\t{}\t{}\t{audience}",
             o.id,
             o.concept,
             o.name,
@@ -245,6 +266,7 @@ pub fn decode_offers(table: &'static str) -> Vec<Offer> {
             let confidence = match next() {
                 "d" => Confidence::Derived,
                 "b" => Confidence::ByLaw,
+                "u" => Confidence::Unconfirmed,
                 _ => Confidence::Confirmed,
             };
             let status = next();
@@ -252,6 +274,7 @@ pub fn decode_offers(table: &'static str) -> Vec<Offer> {
             let status = match status {
                 "p" => OfferStatus::Project(until),
                 "e" => OfferStatus::Ended(until),
+                "n" => OfferStatus::NoNewCases(until),
                 _ => OfferStatus::Active,
             };
             let sources: Vec<Cow<'static, str>> = next()
@@ -274,6 +297,10 @@ pub fn decode_offers(table: &'static str) -> Vec<Offer> {
                 sources: Cow::Owned(sources),
                 source_date: Cow::Borrowed(next()),
                 note: opt(next()),
+                audience: match next() {
+                    "p" => Audience::Professionals,
+                    _ => Audience::Citizens,
+                },
             }
         })
         .collect()

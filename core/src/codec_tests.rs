@@ -8,8 +8,8 @@ use proptest::prelude::*;
 
 use crate::codec::*;
 use crate::model::{
-    Address, AreaRef, CawArea, Confidence, Date, FactConfidence, FirstStop, FirstStopKind,
-    Locality, Municipality, Need, Offer, OfferStatus, Region, Terms, Text,
+    Address, AreaRef, Audience, CawArea, Confidence, Date, FactConfidence, FirstStop,
+    FirstStopKind, Locality, Municipality, Need, Offer, OfferStatus, Region, Terms, Text,
 };
 
 /// The decoders borrow from `'static` tables; the tests leak the text they encode.
@@ -57,10 +57,12 @@ fn municipality() -> impl Strategy<Value = Municipality> {
     )
         .prop_map(
             |(nis, name_nl, name_fr, region, province, arrondissement, judicial, zones)| {
+                let name_fr = name_fr.unwrap_or(name_nl);
                 Municipality {
                     nis,
                     name_nl,
-                    name_fr: name_fr.unwrap_or(name_nl),
+                    name_fr,
+                    name_en: Municipality::default_name_en(name_nl, name_fr, region),
                     region,
                     province,
                     arrondissement,
@@ -121,12 +123,14 @@ fn offer() -> impl Strategy<Value = Offer> {
         prop_oneof![
             Just(Confidence::Confirmed),
             Just(Confidence::Derived),
-            Just(Confidence::ByLaw)
+            Just(Confidence::ByLaw),
+            Just(Confidence::Unconfirmed)
         ],
         prop_oneof![
             Just(OfferStatus::Active),
             prop::option::of(date()).prop_map(OfferStatus::Project),
             prop::option::of(date()).prop_map(OfferStatus::Ended),
+            prop::option::of(date()).prop_map(OfferStatus::NoNewCases),
         ],
         prop::collection::vec(field().prop_map(Cow::Borrowed), 0..4),
         prop_oneof![Just(""), field()],
@@ -155,6 +159,11 @@ fn offer() -> impl Strategy<Value = Offer> {
                 sources: Cow::Owned(sources),
                 source_date: Cow::Borrowed(source_date),
                 note,
+                audience: if id.len() % 2 == 0 {
+                    Audience::Citizens
+                } else {
+                    Audience::Professionals
+                },
             },
         )
 }

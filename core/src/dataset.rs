@@ -90,6 +90,10 @@ impl Dataset {
                 names.push((fold(m.name_fr), NameTarget::Municipality(i as u16)));
             }
         }
+        // Other names people type (geo/exonyms.csv: Antwerp, Ghent, …).
+        for &(name, mi) in data::EXONYMS {
+            names.push((fold(name), NameTarget::Municipality(mi)));
+        }
         for (i, l) in data::localities().iter().enumerate() {
             names.push((fold(l.name), NameTarget::Locality(i as u16)));
         }
@@ -181,6 +185,7 @@ impl Dataset {
                 serves: Cow::Owned(serves),
                 confidence: Confidence::Confirmed,
                 status: OfferStatus::Active,
+                audience: Audience::Citizens,
                 sources: Cow::Owned(vec![Cow::Owned(o.source)]),
                 source_date: Cow::Borrowed(""),
                 note: None,
@@ -304,6 +309,8 @@ fn zone_offers() -> Vec<Offer> {
                 serves: Cow::Owned(vec![AreaRef::Zone(i as u8)]),
                 confidence: Confidence::Confirmed,
                 status: OfferStatus::Active,
+                // A partnership of care providers: no desk for citizens.
+                audience: Audience::Professionals,
                 sources: Cow::Owned(sources),
                 source_date: Cow::Borrowed("2025 (indeling na de fusies)"),
                 note: None,

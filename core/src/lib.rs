@@ -77,7 +77,7 @@ pub use lookup::{
     Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason, MAX_INPUT_CHARS,
 };
 pub use model::{
-    Access, AreaRef, Arrondissement, Concept, Confidence, Coverage, Date, HelpLine,
+    Access, AreaRef, Arrondissement, Audience, Concept, Confidence, Coverage, Date, HelpLine,
     JudicialArrondissement, Lang, Locality, Merger, Municipality, Need, Offer, OfferStatus,
     Province, Region, Scope, Signal, Source, SpecialPostcode, Status, TermSource, Terms, Text,
     TextList, Zone,

@@ -143,6 +143,18 @@ pub enum Reason {
     OutsideScope(Scope),
     /// The project ended on this date.
     Ended(Date),
+    /// The project ended on this date; no offer of it is known to have served this place.
+    EndedElsewhere(Date),
+    /// Only an offer for professionals serves the place (a coordination network): nothing a
+    /// citizen can go to, through these areas.
+    ProfessionalsOnly(Vec<AreaRef>),
+    /// The offer that serves the place takes no new cases (as of the month of its source).
+    NoNewCases {
+        /// The offer's name.
+        name: String,
+        /// The month of the source (day 1).
+        as_of: Option<Date>,
+    },
 }
 
 /// One concept's answer for the place.
@@ -152,7 +164,8 @@ pub struct ConceptAnswer<'d> {
     pub concept: &'static Concept,
     /// Whether it applies here.
     pub applies: Applies,
-    /// The local offers that serve the place (current ones only).
+    /// The local offers that serve the place (current ones only): where the concept applies, and
+    /// where only a network of professionals serves the place ([`Reason::ProfessionalsOnly`]).
     pub offers: Vec<&'d Offer>,
     /// Why.
     pub reason: Reason,
@@ -188,7 +201,28 @@ pub struct Answer<'d> {
     pub first_stop: Vec<FirstStop>,
 }
 
+impl ConceptAnswer<'_> {
+    /// Whether a citizen can use the concept at all (false for LIVC-R, the eerstelijnszones and
+    /// other partnerships of professionals behind the scenes).
+    pub fn for_citizens(&self) -> bool {
+        self.concept.for_citizens
+    }
+
+    /// Whether it is a service that works for a citizen here: it applies and it is for citizens.
+    pub fn works_for_citizens(&self) -> bool {
+        self.applies == Applies::Yes && self.for_citizens()
+    }
+}
+
 impl<'d> Answer<'d> {
+    /// How many services work for a citizen here (the count of the status line).
+    pub fn working_for_citizens(&self) -> usize {
+        self.concepts
+            .iter()
+            .filter(|c| c.works_for_citizens())
+            .count()
+    }
+
     /// The answer for one concept, by id.
     pub fn concept(&self, id: &str) -> Option<&ConceptAnswer<'d>> {
         self.concepts.iter().find(|c| c.concept.id == id)
@@ -460,6 +494,22 @@ impl Dataset {
     }
 
     fn exact_names(&self, folded: &str) -> Vec<NameTarget> {
+        let out = self.exact_names_as_typed(folded);
+        if !out.is_empty() {
+            return out;
+        }
+        // "St-Niklaas", "St.-Truiden", "St Truiden", "Ste-Ode": the abbreviations of Sint-,
+        // Saint- and Sainte-, as whole words. Exact matches only: never a correction.
+        for variant in saint_variants(folded) {
+            let out = self.exact_names_as_typed(&variant);
+            if !out.is_empty() {
+                return out;
+            }
+        }
+        Vec::new()
+    }
+
+    fn exact_names_as_typed(&self, folded: &str) -> Vec<NameTarget> {
         let start = self.names.partition_point(|(n, _)| n.as_str() < folded);
         let mut out: Vec<NameTarget> = self.names[start..]
             .iter()
@@ -482,51 +532,87 @@ impl Dataset {
     /// Every concept's answer at `place` on `today`.
     fn concepts_at(&self, place: &Place, today: Date) -> Vec<ConceptAnswer<'_>> {
         let m = place.municipality;
+        let hits = |o: &Offer| -> Vec<AreaRef> {
+            o.serves
+                .iter()
+                .copied()
+                .filter(|a| a.contains(m, &place.zones))
+                .collect()
+        };
         let mut out: Vec<ConceptAnswer<'_>> = data::CONCEPTS
             .iter()
             .enumerate()
             .map(|(ci, concept)| {
-                let mut via = Vec::new();
-                let offers: Vec<&Offer> = self.offers_by_concept[ci]
+                let here: Vec<(&Offer, Vec<AreaRef>)> = self.offers_by_concept[ci]
                     .iter()
                     .map(|&i| &self.offers[i])
-                    .filter(|o| o.status.is_current(today))
-                    .filter(|o| {
-                        let hit: Vec<AreaRef> = o
-                            .serves
-                            .iter()
-                            .copied()
-                            .filter(|a| a.contains(m, &place.zones))
-                            .collect();
-                        let any = !hit.is_empty();
-                        via.extend(hit);
-                        any
-                    })
+                    .map(|o| (o, hits(o)))
+                    .filter(|(_, via)| !via.is_empty())
                     .collect();
-                via.dedup();
+                let current: Vec<&(&Offer, Vec<AreaRef>)> = here
+                    .iter()
+                    .filter(|(o, _)| o.status.is_current(today))
+                    .collect();
+                // An unconfirmed offer (a lead) is no reason for an answer: it is only shown beside one.
+                let via_of = |audience: Audience| {
+                    let mut via: Vec<AreaRef> = current
+                        .iter()
+                        .filter(|(o, _)| o.audience == audience)
+                        .filter(|(o, _)| o.confidence != Confidence::Unconfirmed)
+                        .flat_map(|(_, v)| v.iter().copied())
+                        .collect();
+                    via.dedup();
+                    via
+                };
+                let for_citizens = via_of(Audience::Citizens);
+                let for_professionals = via_of(Audience::Professionals);
+                let paused = here
+                    .iter()
+                    .find(|(o, _)| matches!(o.status, OfferStatus::NoNewCases(_)));
                 let (applies, reason) = if !concept.scope.covers(m.region) {
                     (Applies::No, Reason::OutsideScope(concept.scope))
                 } else if !concept.status.is_current(today) {
-                    (
-                        Applies::Ended,
-                        Reason::Ended(concept.status.until().unwrap_or(today)),
-                    )
+                    let until = concept.status.until().unwrap_or(today);
+                    // Ended only where it ran: where one of its offers served the place.
+                    if here.is_empty() {
+                        (Applies::Unknown, Reason::EndedElsewhere(until))
+                    } else {
+                        (Applies::Ended, Reason::Ended(until))
+                    }
                 } else if concept.id == "eerstelijnszones-zorgraden" {
                     (Applies::Yes, Reason::Zone)
-                } else if !offers.is_empty() {
-                    (Applies::Yes, Reason::Offers(via))
+                } else if !for_citizens.is_empty() {
+                    (Applies::Yes, Reason::Offers(for_citizens))
+                } else if matches!(concept.coverage, Coverage::Everywhere(s) if s.covers(m.region))
+                {
+                    (Applies::Yes, Reason::ByLaw)
+                } else if let Some((o, _)) = paused {
+                    let as_of = match o.status {
+                        OfferStatus::NoNewCases(d) => d,
+                        _ => None,
+                    };
+                    (
+                        Applies::Unknown,
+                        Reason::NoNewCases {
+                            name: o.name.to_string(),
+                            as_of,
+                        },
+                    )
+                } else if !for_professionals.is_empty() {
+                    (
+                        Applies::Unknown,
+                        Reason::ProfessionalsOnly(for_professionals),
+                    )
                 } else {
-                    match concept.coverage {
-                        Coverage::Everywhere(s) if s.covers(m.region) => {
-                            (Applies::Yes, Reason::ByLaw)
-                        }
-                        _ => (Applies::Unknown, Reason::UnknownHere),
-                    }
+                    (Applies::Unknown, Reason::UnknownHere)
                 };
-                let offers = if applies == Applies::Yes {
-                    offers
-                } else {
-                    Vec::new()
+                // The current offers are shown where the concept works, and where only a network
+                // of professionals serves the place (named, with the reason saying what it is).
+                let offers = match (&applies, &reason) {
+                    (Applies::Yes, _) | (_, Reason::ProfessionalsOnly(_)) => {
+                        current.iter().map(|(o, _)| *o).collect()
+                    }
+                    _ => Vec::new(),
                 };
                 ConceptAnswer {
                     concept,
@@ -542,13 +628,37 @@ impl Dataset {
     }
 }
 
+/// The folded name with `st` read as `sint` or `saint`, and `ste` as `sainte` (whole words).
+fn saint_variants(folded: &str) -> Vec<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    if !words.iter().any(|w| *w == "st" || *w == "ste") {
+        return Vec::new();
+    }
+    ["sint", "saint"]
+        .iter()
+        .map(|st| {
+            words
+                .iter()
+                .map(|w| match *w {
+                    "st" => *st,
+                    "ste" => "sainte",
+                    w => w,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
 /// `"b 8500 kortrijk"` → (`Some("8500")`, `"kortrijk"`); `"kortrijk"` → (`None`, …).
 fn split_postcode(folded: &str) -> (Option<&str>, &str) {
     let mut s = folded;
-    for prefix in ["be ", "b "] {
+    // "b 8500", "be 8500", "b8500" ("B-8500" and "B 8500" fold to "b 8500").
+    for prefix in ["be ", "b ", "be", "b"] {
         if let Some(rest) = s.strip_prefix(prefix) {
             if rest.starts_with(|c: char| c.is_ascii_digit()) {
                 s = rest;
+                break;
             }
         }
     }
@@ -677,6 +787,9 @@ fn areas_of(place: &Place) -> Vec<Area> {
         name: m.region.name(),
         certain: true,
     }];
+    // English uses the French names in Wallonia (Liège, not Luik), the Dutch ones elsewhere.
+    let walloon = m.region == Region::Wallonia;
+    let en = |nl: &'static str, fr: &'static str| if walloon { fr } else { nl };
     if let Some(p) = m.province() {
         areas.push(Area {
             kind: AreaKind::Province,
@@ -684,7 +797,7 @@ fn areas_of(place: &Place) -> Vec<Area> {
             name: Text {
                 nl: p.name_nl,
                 fr: p.name_fr,
-                en: p.name_nl,
+                en: en(p.name_nl, p.name_fr),
             },
             certain: true,
         });
@@ -701,7 +814,7 @@ fn areas_of(place: &Place) -> Vec<Area> {
         name: Text {
             nl: a_nl,
             fr: a.name_fr,
-            en: a_nl,
+            en: en(a_nl, a.name_fr),
         },
         certain: true,
     });
@@ -712,7 +825,7 @@ fn areas_of(place: &Place) -> Vec<Area> {
         name: Text {
             nl: j.name_nl,
             fr: j.name_fr,
-            en: j.name_nl,
+            en: en(j.name_nl, j.name_fr),
         },
         certain: true,
     });
@@ -780,5 +893,8 @@ mod tests {
         assert_eq!(split_postcode("kortrijk 8500"), (Some("8500"), "kortrijk"));
         assert_eq!(split_postcode("kortrijk"), (None, "kortrijk"));
         assert_eq!(split_postcode("850"), (Some("850"), ""));
+        assert_eq!(split_postcode("b8500"), (Some("8500"), ""));
+        assert_eq!(split_postcode("be8500"), (Some("8500"), ""));
+        assert_eq!(split_postcode("b 8500"), (Some("8500"), ""));
     }
 }

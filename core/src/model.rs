@@ -216,8 +216,10 @@ pub struct Zone {
     pub name: &'static str,
     /// The zorgraad's name as a source states it, if known with at least medium confidence.
     pub zorgraad: Option<&'static str>,
-    /// The zorgraad's website, if a source gives one.
+    /// The zorgraad's website, if a source gives one (one absolute URL).
     pub website: Option<&'static str>,
+    /// The zorgraad's e-mail address, if a source gives one.
+    pub email: Option<&'static str>,
     /// Where the zorgraad name comes from.
     pub zorgraad_source: Option<&'static str>,
 }
@@ -231,6 +233,9 @@ pub struct Municipality {
     pub name_nl: &'static str,
     /// French name.
     pub name_fr: &'static str,
+    /// The name English answers use: the French name of a Walloon place, the Dutch name of a
+    /// Flemish one, or a well-known English exonym (`geo/exonyms.csv`: Antwerp, Ghent, …).
+    pub name_en: &'static str,
     /// Region.
     pub region: Region,
     /// Index into the province table, if any.
@@ -245,11 +250,24 @@ pub struct Municipality {
 }
 
 impl Municipality {
-    /// The name in `lang` (French for `fr`, Dutch otherwise; Brussels and the bilingual names differ).
+    /// The name in `lang`: Dutch, French, or the English name (see [`Municipality::name_en`]).
     pub fn name(&self, lang: Lang) -> &'static str {
         match lang {
+            Lang::Nl => self.name_nl,
             Lang::Fr => self.name_fr,
-            _ => self.name_nl,
+            Lang::En => self.name_en,
+        }
+    }
+
+    /// The English name when no exonym is known: French in Wallonia, Dutch elsewhere.
+    pub fn default_name_en(
+        name_nl: &'static str,
+        name_fr: &'static str,
+        region: Region,
+    ) -> &'static str {
+        match region {
+            Region::Wallonia => name_fr,
+            _ => name_nl,
         }
     }
 }
@@ -439,6 +457,10 @@ pub struct Concept {
     pub status: Status,
     /// What a citizen can do.
     pub access: &'static [Access],
+    /// Whether a citizen can use it at all (false: a partnership, a consultation or a method of
+    /// professionals behind the scenes — LIVC-R, the eerstelijnszones). Such a concept is never
+    /// counted among the services that work for you.
+    pub for_citizens: bool,
     /// Websites about the concept.
     pub websites: &'static [&'static str],
     /// The scale it works at (Dutch).
@@ -477,6 +499,9 @@ pub enum Confidence {
     Derived,
     /// Present everywhere by law or decree.
     ByLaw,
+    /// A lead of the research (older than 2020, or ambiguous): shown only with the words of
+    /// [`Confidence::caveat`], and never what makes a concept "work here".
+    Unconfirmed,
 }
 
 impl Confidence {
@@ -486,7 +511,17 @@ impl Confidence {
             Confidence::Confirmed => "confirmed",
             Confidence::Derived => "derived",
             Confidence::ByLaw => "by_law",
+            Confidence::Unconfirmed => "unconfirmed",
         }
+    }
+
+    /// The words an unconfirmed fact is shown with (`core/data/local/README.md`).
+    pub fn caveat(self, lang: Lang) -> Option<&'static str> {
+        (self == Confidence::Unconfirmed).then_some(match lang {
+            Lang::Nl => "niet recent bevestigd: kijk dit na voor je gaat",
+            Lang::Fr => "non confirmé récemment : vérifiez avant de vous déplacer",
+            Lang::En => "not recently confirmed: check before you go",
+        })
     }
 }
 
@@ -499,6 +534,29 @@ pub enum OfferStatus {
     Project(Option<Date>),
     /// Ended on a date.
     Ended(Option<Date>),
+    /// Takes no new cases, as of a month (the source's): not a current offer.
+    NoNewCases(Option<Date>),
+}
+
+/// For whom an offer is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// People can use it (maybe through a professional).
+    #[default]
+    Citizens,
+    /// A network or consultation of professionals: it does not make a concept "work here" for
+    /// citizens.
+    Professionals,
+}
+
+impl Audience {
+    /// Stable id: `citizens`, `professionals`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Audience::Citizens => "citizens",
+            Audience::Professionals => "professionals",
+        }
+    }
 }
 
 impl OfferStatus {
@@ -509,6 +567,7 @@ impl OfferStatus {
             // No end date stated: current (the source gives none; Hulpkompas does not invent one).
             OfferStatus::Project(until) => until.is_none_or(|u| today <= u),
             OfferStatus::Ended(until) => until.is_some_and(|u| today <= u),
+            OfferStatus::NoNewCases(_) => false,
         }
     }
 }
@@ -536,6 +595,8 @@ pub struct Offer {
     pub confidence: Confidence,
     /// Its status.
     pub status: OfferStatus,
+    /// For whom it is.
+    pub audience: Audience,
     /// Source addresses.
     pub sources: Cow<'static, [Cow<'static, str>]>,
     /// The date of the source, as stated.

@@ -14,6 +14,7 @@ pub(crate) struct LoadedConcept {
     pub coverage: String,
     pub status: String,
     pub access: Vec<&'static str>,
+    pub for_citizens: bool,
 }
 
 fn scope_variant(s: &str) -> Option<&'static str> {
@@ -108,12 +109,44 @@ fn check(c: ConceptFile, at: &dyn Fn(&str) -> At, errors: &mut Errors) -> Option
     if c.sources.is_empty() {
         errors.push(&at("sources"), "a concept needs at least one source");
     }
+    // "Works in every municipality" is a claim: a source must state it.
+    match (c.coverage.as_str(), c.coverage_source.as_deref()) {
+        ("everywhere", None) => errors.push(
+            &at("coverage"),
+            "coverage = \"everywhere\" needs coverage_source: the URL of the source (in sources) that states it",
+        ),
+        ("everywhere", Some(u)) if !c.sources.iter().any(|s| s.url == u) => errors.push(
+            &at("coverage_source"),
+            format!("coverage_source `{u}` is not one of the concept's sources"),
+        ),
+        ("listed", Some(_)) => errors.push(
+            &at("coverage_source"),
+            "coverage_source only goes with coverage = \"everywhere\"",
+        ),
+        _ => {}
+    }
+    // An ended concept is "ended" only where it ran: where an offer served the place.
+    if c.status.kind == "ended" && c.coverage == "everywhere" {
+        errors.push(
+            &at("coverage"),
+            "an ended concept shows as ended only where an offer ran: use coverage = \"listed\"",
+        );
+    }
+    let only_none = !c.access.is_empty() && c.access.iter().all(|a| a == "none");
+    let for_citizens = c.for_citizens.unwrap_or(!only_none);
+    if for_citizens && only_none {
+        errors.push(
+            &at("for_citizens"),
+            "access = [\"none\"] is no service for citizens: for_citizens cannot be true",
+        );
+    }
     Some(LoadedConcept {
         file: c,
         scope: scope?,
         coverage: coverage?,
         status: status?,
         access,
+        for_citizens,
     })
 }
 

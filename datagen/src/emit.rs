@@ -180,11 +180,12 @@ fn areas(out: &mut String, g: &Geo, f: Features) {
     for z in &g.zones {
         let _ = writeln!(
             out,
-            "    Zone {{ id: {}, name: {}, zorgraad: {}, website: {}, zorgraad_source: {} }},",
+            "    Zone {{ id: {}, name: {}, zorgraad: {}, website: {}, email: {}, zorgraad_source: {} }},",
             lit(&z.id),
             lit(&z.name),
             opt_lit(&detail(f, &z.zorgraad)),
             opt_lit(&z.website),
+            opt_lit(&z.email),
             opt_lit(&z.source)
         );
     }
@@ -197,10 +198,23 @@ fn municipality_table(out: &mut String, g: &Geo) {
         .munis
         .iter()
         .zip(&g.muni_zones)
-        .map(|(r, zones)| Municipality {
+        .enumerate()
+        .map(|(i, (r, zones))| Municipality {
             nis: leak(&r.municipality_nis),
             name_nl: leak(&r.name_nl),
             name_fr: leak(&r.name_fr),
+            name_en: match g
+                .exonyms
+                .iter()
+                .find(|e| e.municipality == i && e.display_en)
+            {
+                Some(e) => leak(&e.name),
+                None => Municipality::default_name_en(
+                    leak(&r.name_nl),
+                    leak(&r.name_fr),
+                    region(&r.region),
+                ),
+            },
             region: region(&r.region),
             province: (!r.province_nis.is_empty()).then(|| g.province_index[&r.province_nis] as u8),
             arrondissement: g.arr_index[&r.arrondissement_nis] as u8,
@@ -213,6 +227,12 @@ fn municipality_table(out: &mut String, g: &Geo) {
         "pub(crate) static MUNICIPALITY_TABLE: &str = {};\n",
         lit(&codec::encode_municipalities(&munis))
     );
+    // Other names people type (geo/exonyms.csv): (name, municipality index).
+    let _ = writeln!(out, "pub(crate) static EXONYMS: &[(&str, u16)] = &[");
+    for e in &g.exonyms {
+        let _ = writeln!(out, "    ({}, {}),", lit(&e.name), e.municipality);
+    }
+    let _ = writeln!(out, "];\n");
 }
 
 /// The locality table (see `codec::encode_localities`).
@@ -308,7 +328,7 @@ fn concepts(out: &mut String, d: &Loaded, f: Features) {
             .collect();
         let _ = writeln!(
             out,
-            "    Concept {{ id: {}, name: {}, abbreviation: {}, aliases: {}, summary: {}, how: {}, target: TextList {{ nl: {}, fr: {}, en: {} }}, scope: {}, coverage: {}, status: {}, access: &[{}], websites: {}, scale: {}, policy_domain: {}, legal_basis: {}, sources: &[{}] }},",
+            "    Concept {{ id: {}, name: {}, abbreviation: {}, aliases: {}, summary: {}, how: {}, target: TextList {{ nl: {}, fr: {}, en: {} }}, scope: {}, coverage: {}, status: {}, access: &[{}], for_citizens: {}, websites: {}, scale: {}, policy_domain: {}, legal_basis: {}, sources: &[{}] }},",
             lit(&c.id),
             texts(&c.name),
             lit(&c.abbreviation),
@@ -322,6 +342,7 @@ fn concepts(out: &mut String, d: &Loaded, f: Features) {
             lc.coverage,
             lc.status,
             lc.access.join(", "),
+            lc.for_citizens,
             if f.details { strs(&c.websites) } else { "&[]".to_string() },
             lit(&detail(f, &c.facts.scale)),
             lit(&detail(f, &c.facts.policy_domain)),

@@ -38,10 +38,22 @@ pub(crate) struct ZoneOut {
     pub name: String,
     pub zorgraad: String,
     pub website: String,
+    pub email: String,
     pub source: String,
 }
 
+/// Another name of a municipality (`geo/exonyms.csv`), checked.
+pub(crate) struct Exonym {
+    pub name: String,
+    /// Index of the municipality.
+    pub municipality: usize,
+    /// English answers use this name.
+    pub display_en: bool,
+}
+
 pub(crate) struct Geo {
+    /// Other names people type.
+    pub exonyms: Vec<Exonym>,
     /// Sorted by NIS code.
     pub munis: Vec<MunicipalityRow>,
     /// The zones of each municipality (zone indices, in file order).
@@ -178,7 +190,7 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
         zones.push(id);
     }
     let zone_index = index_of(&zone_names);
-    let mut zorgraden: HashMap<String, (String, String, String)> = HashMap::new();
+    let mut zorgraden: HashMap<String, (String, String, String, String)> = HashMap::new();
     let zr: Vec<(At, ZorgraadRow)> =
         read::csv(dir, "geo/zorgraden.csv", errors).unwrap_or_default();
     for (at, r) in &zr {
@@ -190,16 +202,17 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
             );
             continue;
         }
+        if let Some(e) = read::website_problem(&r.website) {
+            errors.push(at, e);
+        }
+        if let Some(e) = read::email_problem(&r.email) {
+            errors.push(at, e);
+        }
         // Rows of low confidence are leads, not facts: not shown.
         if r.name.is_empty() || r.confidence == "low" {
             continue;
         }
-        let website = r.website.trim();
-        let website = if website.is_empty() || website.starts_with("http") {
-            website.to_string()
-        } else {
-            format!("https://{website}")
-        };
+        let website = r.website.trim().to_string();
         let source = r
             .source
             .split(" ; ")
@@ -207,17 +220,21 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
             .unwrap_or("")
             .trim()
             .to_string();
-        zorgraden.insert(id, (r.name.clone(), website, source));
+        zorgraden.insert(
+            id,
+            (r.name.clone(), website, r.email.trim().to_string(), source),
+        );
     }
     let zones = zone_names
         .iter()
         .map(|(id, name)| {
-            let (zorgraad, website, source) = zorgraden.get(id).cloned().unwrap_or_default();
+            let (zorgraad, website, email, source) = zorgraden.get(id).cloned().unwrap_or_default();
             ZoneOut {
                 id: id.clone(),
                 name: name.clone(),
                 zorgraad,
                 website,
+                email,
                 source,
             }
         })
@@ -263,7 +280,10 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
     let specials = specials(dir, errors);
     let mergers = mergers(dir, &muni_index, errors);
 
+    let exonyms = exonyms(dir, &munis, &muni_index, &localities, &mergers, errors);
+
     Some(Geo {
+        exonyms,
         munis: munis.into_iter().map(|(_, r)| r).collect(),
         muni_zones,
         provinces,
@@ -462,6 +482,121 @@ fn mergers(dir: &Path, muni_index: &HashMap<String, usize>, errors: &mut Errors)
             new: mi as u16,
             date,
             is_merger: r.change_type == "merger",
+        });
+    }
+    out
+}
+
+/// `geo/exonyms.csv` (optional): other names people type. A name must not be the name of another
+/// place (it would send someone to the wrong place) nor a plain spelling of its own municipality.
+fn exonyms(
+    dir: &Path,
+    munis: &[(At, MunicipalityRow)],
+    muni_index: &HashMap<String, usize>,
+    localities: &[Loc],
+    mergers: &[Former],
+    errors: &mut Errors,
+) -> Vec<Exonym> {
+    use crate::text::fold;
+    if !dir.join("geo/exonyms.csv").exists() {
+        return Vec::new();
+    }
+    let rows: Vec<(At, ExonymRow)> = read::csv(dir, "geo/exonyms.csv", errors).unwrap_or_default();
+    let mut out: Vec<Exonym> = Vec::new();
+    for (at, r) in rows {
+        let Some(&mi) = muni_index.get(&r.municipality_nis) else {
+            errors.push(
+                &at,
+                format!("unknown municipality NIS code `{}`", r.municipality_nis),
+            );
+            continue;
+        };
+        if !matches!(r.lang.as_str(), "nl" | "fr" | "en") {
+            errors.push(&at, format!("lang `{}`: use nl, fr or en", r.lang));
+        }
+        let display_en = match r.display.as_str() {
+            "yes" if r.lang == "en" => true,
+            "yes" => {
+                errors.push(&at, "display = yes only for an English name (lang = en)");
+                false
+            }
+            "" | "no" => false,
+            other => {
+                errors.push(&at, format!("display `{other}`: use yes or no"));
+                false
+            }
+        };
+        if r.source.trim().is_empty() {
+            errors.push(&at, "source is empty: every name needs a source");
+        } else if let Some(e) = read::website_problem(&r.source) {
+            errors.push(&at, format!("source: {e}"));
+        }
+        if !matches!(r.confidence.as_str(), "high" | "medium") {
+            errors.push(
+                &at,
+                format!(
+                    "confidence `{}`: use high or medium (low names are not used)",
+                    r.confidence
+                ),
+            );
+            continue;
+        }
+        let f = fold(&r.name);
+        if f.is_empty() {
+            errors.push(&at, "name is empty");
+            continue;
+        }
+        let (own_nl, own_fr) = (&munis[mi].1.name_nl, &munis[mi].1.name_fr);
+        let other_muni = munis
+            .iter()
+            .enumerate()
+            .find(|(j, (_, m))| *j != mi && (fold(&m.name_nl) == f || fold(&m.name_fr) == f));
+        let other_loc = localities
+            .iter()
+            .find(|l| l.municipality as usize != mi && fold(&l.name) == f);
+        let other_former = mergers
+            .iter()
+            .find(|m| m.new as usize != mi && fold(&m.old_name) == f);
+        if let Some((_, (_, m))) = other_muni {
+            errors.push(
+                &at,
+                format!(
+                    "`{}` is also the name of municipality {} {}",
+                    r.name, m.municipality_nis, m.name_nl
+                ),
+            );
+        } else if let Some(l) = other_loc {
+            errors.push(
+                &at,
+                format!(
+                    "`{}` is also the name of locality {} {}",
+                    r.name, l.postcode, l.name
+                ),
+            );
+        } else if let Some(m) = other_former {
+            errors.push(
+                &at,
+                format!(
+                    "`{}` is also the name of former municipality {} {}",
+                    r.name, m.old_nis, m.old_name
+                ),
+            );
+        } else if !display_en && (fold(own_nl) == f || fold(own_fr) == f) {
+            errors.push(
+                &at,
+                format!(
+                    "`{}` is already a name of {} in municipalities.csv",
+                    r.name, r.municipality_nis
+                ),
+            );
+        }
+        if display_en && out.iter().any(|e| e.municipality == mi && e.display_en) {
+            errors.push(&at, "a second English display name for this municipality");
+        }
+        out.push(Exonym {
+            name: r.name.trim().to_string(),
+            municipality: mi,
+            display_en,
         });
     }
     out

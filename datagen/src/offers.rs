@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::codec::{FIELD_RESERVED, SOURCE_SEPARATOR};
 use crate::geo::Geo;
-use crate::model::{AreaRef, Confidence, Offer, OfferStatus, Region};
+use crate::model::{AreaRef, Audience, Confidence, Offer, OfferStatus, Region};
 use crate::read;
 use crate::rows::OfferRow;
 use crate::{At, Errors};
@@ -61,16 +61,26 @@ fn check(
     let confidence = match r.confidence.as_str() {
         "confirmed" => Confidence::Confirmed,
         "derived" => Confidence::Derived,
+        // A lead (local/README.md: low): shown only with "niet recent bevestigd".
+        "unconfirmed" => Confidence::Unconfirmed,
         other => {
             errors.push(
                 at,
-                format!("confidence `{other}`: use confirmed or derived"),
+                format!("confidence `{other}`: use confirmed, derived or unconfirmed"),
             );
             return None;
         }
     };
     let until = match r.until.as_str() {
         "" => None,
+        // `no_new_cases`: the month of the source (`YYYY-MM`).
+        u if r.status == "no_new_cases" && u.len() == 7 => match read::date(&format!("{u}-01")) {
+            Some(d) => Some(d),
+            None => {
+                errors.push(at, format!("until `{u}` is not a month (YYYY-MM)"));
+                return None;
+            }
+        },
         u => match read::date(u) {
             Some(d) => Some(d),
             None => {
@@ -83,14 +93,34 @@ fn check(
         "active" | "" => OfferStatus::Active,
         "project" => OfferStatus::Project(until),
         "ended" => OfferStatus::Ended(until),
+        "no_new_cases" => OfferStatus::NoNewCases(until),
         other => {
             errors.push(
                 at,
-                format!("status `{other}`: use active, project or ended"),
+                format!("status `{other}`: use active, project, ended or no_new_cases"),
             );
             return None;
         }
     };
+    let audience = match r.audience.as_str() {
+        "" | "citizens" => Audience::Citizens,
+        "professionals" => Audience::Professionals,
+        other => {
+            errors.push(
+                at,
+                format!("audience `{other}`: use citizens or professionals"),
+            );
+            return None;
+        }
+    };
+    // An offer for professionals never makes a concept "work here" for citizens: a row whose own
+    // note says it is for professionals must say so in `audience`.
+    if audience == Audience::Citizens && says_professionals(&r.note) {
+        errors.push(
+            at,
+            "the note says this offer is for professionals: set audience = professionals",
+        );
+    }
     for pc in address_postcodes(&r.address) {
         if !geo.postcodes.contains(&pc) {
             errors.push(
@@ -98,6 +128,12 @@ fn check(
                 format!("address: postcode `{pc}` is not a known postcode"),
             );
         }
+    }
+    if let Some(e) = read::website_problem(&r.website) {
+        errors.push(at, e);
+    }
+    if let Some(e) = read::email_problem(&r.email) {
+        errors.push(at, e);
     }
     if r.source.trim().is_empty() {
         errors.push(at, "source is empty: every offer needs a source");
@@ -114,7 +150,21 @@ fn check(
         .filter(|s| !s.is_empty())
         .map(String::from)
         .collect();
-    Some(r.into_offer(concept, serves, confidence, status, sources))
+    Some(r.into_offer(concept, serves, confidence, status, audience, sources))
+}
+
+/// Whether a note says the offer is for professionals ("voor professionals", "netwerk van
+/// professionals", "geen loket voor burgers").
+fn says_professionals(note: &str) -> bool {
+    let n = note.to_lowercase();
+    [
+        "voor professionals",
+        "van professionals",
+        "tussen professionals",
+        "geen loket voor burgers",
+    ]
+    .iter()
+    .any(|p| n.contains(p))
 }
 
 fn area_ref(s: &str, geo: &Geo) -> Result<AreaRef, String> {

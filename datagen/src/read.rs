@@ -186,3 +186,39 @@ pub(crate) fn date(s: &str) -> Option<crate::model::Date> {
     }
     Some(crate::model::Date { year, month, day })
 }
+
+/// What is wrong with a website field, if anything: it holds exactly one absolute URL
+/// (`https://…` or `http://…`, no spaces, no e-mail address, no note), or nothing.
+pub(crate) fn website_problem(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    let what = if s.contains('@') {
+        "holds an e-mail address: put it in the e-mail field"
+    } else if s.contains(char::is_whitespace) || s.contains(';') || s.contains('|') {
+        "holds more than one URL, or a note: one absolute URL only (a note goes in the note)"
+    } else if rest.is_none_or(|r| !r.split('/').next().unwrap_or("").contains('.')) {
+        "is not an absolute URL (https://host/…)"
+    } else {
+        return None;
+    };
+    Some(format!("website `{s}` {what}"))
+}
+
+/// What is wrong with an e-mail field, if anything: one address, or nothing.
+pub(crate) fn email_problem(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let ok = !s.contains(char::is_whitespace)
+        && !s.contains(';')
+        && s.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.contains('@')
+        });
+    (!ok).then(|| format!("email `{s}` is not one e-mail address"))
+}

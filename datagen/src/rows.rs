@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::model::{AreaRef, Confidence, Offer, OfferStatus};
+use crate::model::{AreaRef, Audience, Confidence, Offer, OfferStatus};
 
 /// `geo/municipalities.csv`: a municipality after the 2025 mergers.
 #[derive(Debug, Deserialize)]
@@ -57,8 +57,11 @@ pub struct ZorgraadRow {
     pub name: String,
     /// The zone.
     pub elz_name: String,
-    /// Website (maybe without `https://`).
+    /// Website: one absolute URL, or empty.
     pub website: String,
+    /// E-mail address, or empty (an optional column).
+    #[serde(default)]
+    pub email: String,
     /// Sources separated by ` ; `.
     pub source: String,
     /// `low` rows are leads, not shown.
@@ -149,6 +152,28 @@ pub struct OfferRow {
     pub source_date: String,
     /// A short Dutch note.
     pub note: String,
+    /// `citizens` (or empty) or `professionals` (an optional column).
+    #[serde(default)]
+    pub audience: String,
+}
+
+/// `geo/exonyms.csv`: another name people type for a municipality (Antwerp, Ghent, …).
+#[derive(Debug, Deserialize)]
+pub struct ExonymRow {
+    /// The name as people type it.
+    pub name: String,
+    /// The municipality it names.
+    pub municipality_nis: String,
+    /// The language of the name: `nl`, `fr` or `en`.
+    pub lang: String,
+    /// `yes`: answers in that language use this name (only for `en`).
+    pub display: String,
+    /// The source that gives the name.
+    pub source: String,
+    /// Its date, as stated.
+    pub source_date: String,
+    /// `high` or `medium` (`low` rows are not used).
+    pub confidence: String,
 }
 
 impl OfferRow {
@@ -159,6 +184,7 @@ impl OfferRow {
         serves: Vec<AreaRef>,
         confidence: Confidence,
         status: OfferStatus,
+        audience: Audience,
         sources: Vec<String>,
     ) -> Offer {
         let opt = |s: String| (!s.is_empty()).then_some(Cow::Owned(s));
@@ -173,6 +199,7 @@ impl OfferRow {
             serves: Cow::Owned(serves),
             confidence,
             status,
+            audience,
             sources: Cow::Owned(sources.into_iter().map(Cow::Owned).collect()),
             source_date: Cow::Owned(self.source_date),
             note: opt(self.note),
@@ -180,7 +207,7 @@ impl OfferRow {
     }
 
     /// Every field with its column name.
-    pub fn fields(&self) -> [(&'static str, &str); 13] {
+    pub fn fields(&self) -> [(&'static str, &str); 14] {
         [
             ("id", &self.id),
             ("name", &self.name),
@@ -195,6 +222,7 @@ impl OfferRow {
             ("source", &self.source),
             ("source_date", &self.source_date),
             ("note", &self.note),
+            ("audience", &self.audience),
         ]
     }
 }
@@ -219,6 +247,10 @@ pub struct ConceptFile {
     pub coverage: String,
     /// Where `everywhere` applies, when only in part of the scope.
     pub everywhere_in: Option<String>,
+    /// With `coverage = "everywhere"`: the URL (one of `sources`) of the source that states it.
+    pub coverage_source: Option<String>,
+    /// Whether a citizen can use it at all (default: unless `access = ["none"]`).
+    pub for_citizens: Option<bool>,
     /// Status over time.
     pub status: StatusFile,
     /// What a citizen can do.

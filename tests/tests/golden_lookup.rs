@@ -92,8 +92,9 @@ fn answers_outside_flanders_say_which_concepts_still_apply() {
         .filter(|c| c.applies == Applies::Yes)
         .map(|c| c.concept.id)
         .collect();
-    // Federal law: LIVC-R and the mental health networks; nothing Flemish.
-    assert!(applies.contains(&"livc"));
+    // Federal law: the mental health networks (a source says every municipality has one); nothing
+    // Flemish. LIVC-R is required by law but no source says every municipality has one: unknown.
+    assert!(!applies.contains(&"livc"));
     assert!(applies.contains(&"ggz-netwerken-volwassenen"));
     assert!(!applies.contains(&"sociaal-huis"));
     assert!(!applies.contains(&"eerstelijnszones-zorgraden"));

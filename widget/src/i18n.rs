@@ -199,6 +199,15 @@ pub fn group_heading(applies: Applies, lang: Lang) -> &'static str {
     }
 }
 
+/// The heading of the group of what applies but works behind the scenes (not for citizens).
+pub fn group_professionals(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Achter de schermen: samenwerking van professionals",
+        Lang::Fr => "En coulisses : collaboration entre professionnels",
+        Lang::En => "Behind the scenes: professionals working together",
+    }
+}
+
 /// What a citizen can do, in a few words.
 pub fn access(a: Access, lang: Lang) -> &'static str {
     match (a, lang) {

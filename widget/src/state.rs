@@ -5,7 +5,7 @@
 //! line — never in `view`. Side effects (asking the loader for the vocabulary) are not done here
 //! either: [`State::wants_vocabulary`] tells the component to start them.
 
-use hulpkompas_core::{urgent, Answer, Applies, Dataset, Date, Lang, SearchResult, Urgent};
+use hulpkompas_core::{urgent, Answer, Dataset, Date, Lang, SearchResult, Urgent};
 
 use crate::i18n::{self, ui};
 
@@ -169,7 +169,7 @@ impl State {
                     let n = a
                         .concepts
                         .iter()
-                        .filter(|c| c.applies == Applies::Yes && self.shows(c.concept.id))
+                        .filter(|c| c.works_for_citizens() && self.shows(c.concept.id))
                         .count();
                     i18n::status_found(n, &p.label(lang), lang)
                 }

@@ -211,15 +211,24 @@ fn view_groups(answer: &Answer<'_>, lang: Lang, shown: &dyn Fn(&str) -> bool, id
     let Some(place) = &answer.place else {
         return html! {};
     };
-    let groups = [Applies::Yes, Applies::Unknown, Applies::Ended, Applies::No];
+    // What applies but a citizen cannot use (LIVC-R, the eerstelijnszones, …) gets its own group
+    // after the services that work for you (`false`: for citizens).
+    let groups = [
+        (Applies::Yes, false),
+        (Applies::Yes, true),
+        (Applies::Unknown, false),
+        (Applies::Ended, false),
+        (Applies::No, false),
+    ];
     html! {
-        { for groups.iter().map(|&g| {
-            let items: Vec<&ConceptAnswer<'_>> = answer.concepts.iter().filter(|c| c.applies == g && shown(c.concept.id)).collect();
+        { for groups.iter().map(|&(g, pro)| {
+            let items: Vec<&ConceptAnswer<'_>> = answer.concepts.iter().filter(|c| c.applies == g && (g != Applies::Yes || c.for_citizens() != pro) && shown(c.concept.id)).collect();
             if items.is_empty() { return html! {}; }
-            let hid = format!("{id}-{}", g.id());
+            let hid = format!("{id}-{}{}", g.id(), if pro { "-professionals" } else { "" });
+            let heading = if pro { i18n::group_professionals(lang) } else { i18n::group_heading(g, lang) };
             html! {
-                <section class="ww-group" data-applies={g.id()} aria-labelledby={hid.clone()}>
-                    <h2 id={hid}>{ i18n::group_heading(g, lang) }</h2>
+                <section class="ww-group" data-applies={g.id()} data-audience={if pro { "professionals" } else { "citizens" }} aria-labelledby={hid.clone()}>
+                    <h2 id={hid}>{ heading }</h2>
                     <ul>
                         { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), lang, None)) }
                     </ul>
@@ -260,7 +269,7 @@ fn view_concept(
             if let (Some(a), Some(p)) = (answer, place) { <p class="ww-reason">{ a.reason_text(p, lang) }</p> }
             <details class="ww-details">
                 <summary>{ t.more }</summary>
-                <p><strong>{ t.how }{ ": " }</strong>{ concept.how.get(lang) }</p>
+                <p><strong>{ t.how }{ ": " }</strong>{ match (answer, place) { (Some(a), Some(p)) => a.how_text(p, lang), _ => concept.how.get(lang).to_string() } }</p>
                 if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
                 <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
                 <ul class="ww-sources">
@@ -281,7 +290,7 @@ fn view_offer(o: &Offer, lang: Lang) -> Html {
     let t = ui(lang);
     let note = match o.confidence {
         Confidence::Derived => Some(t.derived),
-        _ => None,
+        c => c.caveat(lang),
     };
     html! {
         <li class="ww-offer">
