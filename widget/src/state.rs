@@ -5,7 +5,7 @@
 //! line — never in `view`. Side effects (asking the loader for the vocabulary) are not done here
 //! either: [`State::wants_vocabulary`] tells the component to start them.
 
-use hulpkompas_core::{urgent, Answer, Dataset, Date, Lang, SearchResult, Urgent};
+use hulpkompas_core::{urgent, Answer, Dataset, Date, FirstStop, Lang, SearchResult, Urgent};
 
 use crate::i18n::{self, ui};
 
@@ -31,6 +31,8 @@ pub struct State {
     /// The lines to call now, when the need (or a place field that holds no place) signals
     /// danger. Compiled in: there before the vocabulary of needs, before anything else.
     pub urgent: Urgent,
+    /// Where to go first for the place (and the need), in the order to try.
+    pub first_stop: Vec<FirstStop>,
     /// Whether the answer was made without the vocabulary of needs (still loading, or failed).
     pub vocabulary_missing: bool,
     /// The status line the live region speaks.
@@ -74,6 +76,7 @@ impl State {
             answer: None,
             results: None,
             urgent: Urgent::default(),
+            first_stop: Vec::new(),
             vocabulary_missing: false,
             status: String::new(),
         };
@@ -124,6 +127,11 @@ impl State {
             r.truncate(MAX_RESULTS);
             r
         });
+        self.first_stop = match (&self.answer, &results) {
+            (Some(a), Some(r)) => a.first_stop_for(r),
+            (Some(a), None) => a.first_stop.clone(),
+            (None, _) => Vec::new(),
+        };
         self.results = results;
         self.vocabulary_missing = data.vocabulary().is_empty();
         self.urgent = urgent(&self.need, self.lang);

@@ -5,7 +5,8 @@
 //! core's; these functions only lay it out. Every string is rendered as text.
 
 use hulpkompas_core::{
-    Answer, Applies, AreaKind, ConceptAnswer, Confidence, Lang, Offer, Place, SearchResult, Urgent,
+    Answer, Applies, AreaKind, ConceptAnswer, Confidence, FirstStop, Lang, Offer, OpeningHours,
+    Place, SearchResult, Urgent,
 };
 use web_sys::HtmlInputElement;
 use yew::html::Scope;
@@ -75,6 +76,7 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
             { view_urgent(&state.urgent, lang, &id("urgent"), link) }
             <p class="ww-status" role="status" aria-live="polite">{ state.status.clone() }</p>
             { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
+            { view_first_stop(&state.first_stop, lang, &id("first")) }
             { answer.and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
             { state.results.as_ref().map(|r| view_results(r, answer, lang, &id("results"))).unwrap_or_default() }
             { answer.map(|a| view_groups(a, lang, &shown, &id("g"))).unwrap_or_default() }
@@ -118,6 +120,60 @@ fn view_urgent(urgent: &Urgent, lang: Lang, id: &str, link: &Scope<App>) -> Html
             </ul>
         </section>
     }
+}
+
+/// Where to go first: name, tap-to-call phone, address, hours, web page — with a warning where the
+/// facts are not recently confirmed.
+fn view_first_stop(stops: &[FirstStop], lang: Lang, id: &str) -> Html {
+    if stops.is_empty() {
+        return html! {};
+    }
+    let t = ui(lang);
+    html! {
+        <section class="ww-first" aria-labelledby={id.to_string()}>
+            <h2 id={id.to_string()}>{ t.first_stop_heading }</h2>
+            <ol>
+                { for stops.iter().map(|s| {
+                    let hours: Vec<String> = s
+                        .hours
+                        .and_then(|h| OpeningHours::parse(h).ok())
+                        .map(|hs| hs.iter().map(|h| h.describe(lang)).collect())
+                        .unwrap_or_default();
+                    let address = s.address.as_ref().map(|a| {
+                        let town = [a.postcode, a.city].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(" ");
+                        [a.street, town.as_str()].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(", ")
+                    });
+                    html! {
+                        <li class="ww-stop" data-kind={s.kind.id()} data-confidence={s.confidence.id()}>
+                            <strong class="ww-stop-name">{ s.name(lang) }</strong>
+                            if let Some(w) = s.confidence.warning(lang) { <p class="ww-warn">{ w }</p> }
+                            if let Some(p) = s.phone {
+                                <a class="ww-call" href={format!("tel:{}", dial(p))}>{ format!("{} {p}", t.call) }</a>
+                            }
+                            if let Some(a) = address { <p class="ww-addr">{ a }</p> }
+                            if !hours.is_empty() {
+                                <p class="ww-hours">{ format!("{}: {}", t.hours, hours.join("; ")) }</p>
+                            } else if let Some(h) = s.hours_text {
+                                <p class="ww-hours">{ format!("{}: {h}", t.hours) }</p>
+                            }
+                            if let Some(e) = s.email.filter(|e| e.contains('@') && !e.contains(char::is_whitespace)) {
+                                <p>{ format!("{}: ", t.email) }<a href={format!("mailto:{e}")}>{ e }</a></p>
+                            }
+                            if let Some(w) = s.website { <p>{ safe_link(w, t.website) }</p> }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// A phone number for a `tel:` link: digits and a leading `+`.
+fn dial(phone: &str) -> String {
+    phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
 }
 
 fn view_messages(answer: &Answer<'_>, lang: Lang, link: &Scope<App>) -> Html {
