@@ -437,6 +437,9 @@ fn first_stop_table(out: &mut String, d: &Loaded, f: Features) {
         for s in stops {
             let first = s.sources().next().unwrap_or("").to_string();
             s.sources = first.into();
+            // The hours in the source's own words are research notes in one language (often a
+            // dated corona rule): the widget shows only hours stated plainly (the machine format).
+            s.hours_text = None;
         }
     }
     let _ = writeln!(
