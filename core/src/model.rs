@@ -218,7 +218,7 @@ pub struct Zone {
     pub zorgraad: Option<&'static str>,
     /// The zorgraad's website, if a source gives one.
     pub website: Option<&'static str>,
-    /// Where the zorgraad name comes from.
+    /// Where the zorgraad name comes from (`None` without the `sources` feature).
     pub zorgraad_source: Option<&'static str>,
 }
 
@@ -447,7 +447,7 @@ pub struct Concept {
     pub policy_domain: &'static str,
     /// Legal basis (Dutch).
     pub legal_basis: &'static str,
-    /// Sources with dates.
+    /// Sources with dates (empty without the `sources` feature: see `Sources`).
     pub sources: &'static [Source],
 }
 
@@ -536,7 +536,7 @@ pub struct Offer {
     pub confidence: Confidence,
     /// Its status.
     pub status: OfferStatus,
-    /// Source addresses.
+    /// Source addresses (empty for built-in offers without the `sources` feature: see `Sources`).
     pub sources: Cow<'static, [Cow<'static, str>]>,
     /// The date of the source, as stated.
     pub source_date: Cow<'static, str>,
@@ -609,7 +609,7 @@ pub struct HelpLine {
     pub chat: Option<&'static str>,
     /// Its website.
     pub website: Option<&'static str>,
-    /// Source addresses.
+    /// Source addresses (empty without the `sources` feature).
     pub sources: &'static [&'static str],
     /// The date of the latest source, as stated.
     pub source_date: &'static str,
