@@ -20,6 +20,10 @@ import {
 const SOURCES_FILE = /\/hulpkompas-sources\.txt(\?|$)/;
 const LOADING = 'Bronnen laden…';
 const FAILED = 'De bronnen konden niet laden. Probeer later opnieuw.';
+const FAILED_IN = {
+  fr: "Les sources n'ont pas pu se charger. Réessayez plus tard.",
+  en: 'The sources could not load. Please try again later.',
+};
 
 let browser;
 before(async () => {
@@ -126,6 +130,16 @@ describe('sources on demand', () => {
       assert.equal(await shadow(page, 'li.ww-concept').count(), concepts, 'the answer lost concepts');
       assert.match(await card.locator('.ww-offers').textContent(), /OverKop Kortrijk/, 'the answer lost its offer');
       assert.ok(await details.evaluate((d) => d.open), 'the fold closed');
+
+      // The message is in the visitor's language.
+      for (const [lang, message] of Object.entries(FAILED_IN)) {
+        await shadow(page, `.ww-langs button[data-lang=${lang}]`).click();
+        await poll(async () => (await details.locator('.ww-sources-failed').textContent()).trim() === message, {
+          message: () => `the failure message is not in ${lang}: “${message}”`,
+        });
+      }
+      await shadow(page, '.ww-langs button[data-lang=nl]').click();
+      assert.equal(blocked.count, 1, 'switching the language requested the sources again');
 
       // The file is back: opening a fold asks again and shows the sources.
       blocked.on = false;
