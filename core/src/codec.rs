@@ -588,6 +588,104 @@ pub fn decode_vocabulary(
 }
 
 // ---------------------------------------------------------------------------------------------
+// The sources file
+// ---------------------------------------------------------------------------------------------
+
+/// First line of the sources file.
+pub const SOURCES_HEADER: &str = "# hulpkompas sources 1";
+
+/// The kind of a concept's line in the sources file (key: the concept id).
+pub const SOURCE_KIND_CONCEPT: &str = "c";
+/// The kind of an offer's line in the sources file (key: `concept id/offer id`).
+pub const SOURCE_KIND_OFFER: &str = "o";
+/// What separates the parts of a key (ids never contain it: the generator checks).
+pub const SOURCE_KEY_SEPARATOR: char = '/';
+
+/// One line of the sources file: what it is about (`kind`, `key`) and its sources as
+/// `(date, url)` pairs, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceLine<'a> {
+    /// `c` (a concept), `o` (an offer); see [`encode_sources`] for the reserved kinds.
+    pub kind: &'a str,
+    /// The id of what the line is about, its parts separated by [`SOURCE_KEY_SEPARATOR`].
+    pub key: Cow<'a, str>,
+    /// `(date, url)` pairs: the date as the source states it (may be empty), the address.
+    pub sources: Vec<(&'a str, &'a str)>,
+}
+
+/// The sources file (`hulpkompas-sources.txt`, which the widget fetches when a visitor first
+/// opens a fold, "Meer uitleg en bronnen"): a header line, then one line per concept and per
+/// offer with its source addresses and their dates.
+///
+/// ```text
+/// # hulpkompas sources 1
+/// kind \t key \t date \t url [\t date \t url]…
+/// c\tsociaal-huis\t2024-05-01\thttps://example.org/decreet\tonbekend\thttps://example.org/faq
+/// o\toverkop/overkop-kortrijk\t2025-03\thttps://example.org/kortrijk
+/// ```
+/// - `kind` says what the line is about, and how its `key` reads (parts separated by
+///   [`SOURCE_KEY_SEPARATOR`]):
+///   - `c`: a concept, key `concept id`;
+///   - `o`: an offer, key `concept id/offer id` (offer ids are unique only within their concept);
+///   - `f` (reserved, not written yet): a first stop (a Sociaal Huis or CAW contact), key
+///     `municipality NIS/first-stop kind`, e.g. `f\t34022/sociaal-huis\t…`;
+///   - any other kind is skipped by the decoder, so an older widget reads a newer file.
+/// - then `(date, url)` pairs, in the order the data lists them: each address with the date its
+///   source states (`onbekend` when undated, empty when none is given; an offer repeats its one
+///   source date). Concept and offer ids, not indices: the file outlives a build.
+pub fn encode_sources(lines: &[SourceLine<'_>]) -> String {
+    let mut out = format!("{SOURCES_HEADER}\n");
+    for l in lines {
+        out.push_str(l.kind);
+        out.push('\t');
+        out.push_str(&l.key);
+        for (date, url) in &l.sources {
+            let _ = write!(out, "\t{date}\t{url}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads the sources file (see [`encode_sources`]). Lines of kinds other than `c` and `o`, empty
+/// lines and `#` comments are skipped; a `c` or `o` line without a key or with a date and no
+/// address is an error. Never panics.
+pub fn decode_sources(text: &'static str) -> Result<Vec<SourceLine<'static>>, String> {
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some(SOURCES_HEADER) {
+        return Err(format!(
+            "not a Hulpkompas sources file (the first line is not `{SOURCES_HEADER}`)"
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let mut f = line.split('\t');
+        let kind = f.next().unwrap_or("");
+        if kind != SOURCE_KIND_CONCEPT && kind != SOURCE_KIND_OFFER {
+            continue;
+        }
+        let key = f.next().unwrap_or("");
+        if key.is_empty() {
+            return Err(format!("line {}: a `{kind}` line without a key", i + 2));
+        }
+        let mut sources = Vec::new();
+        while let Some(date) = f.next() {
+            let url = f
+                .next()
+                .ok_or(format!("line {}: the date `{date}` has no address", i + 2))?;
+            sources.push((date, url));
+        }
+        out.push(SourceLine {
+            kind,
+            key: Cow::Borrowed(key),
+            sources,
+        });
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 

@@ -307,11 +307,60 @@ fn first_stop_table() -> impl Strategy<Value = FirstStopTable> {
         })
 }
 
+/// A line of the sources file: a concept (key an id) or an offer (key `concept/offer`).
+fn source_line() -> impl Strategy<Value = SourceLine<'static>> {
+    let id = "[a-z0-9][a-z0-9-]{0,15}";
+    let key = prop_oneof![
+        id.prop_map(|k| (SOURCE_KIND_CONCEPT, k)),
+        (id, id).prop_map(|(c, o)| (SOURCE_KIND_OFFER, format!("{c}{SOURCE_KEY_SEPARATOR}{o}"))),
+    ];
+    // Dates as the data states them: a day, a month, `onbekend`, free text, or nothing.
+    let date = prop_oneof![
+        Just(""),
+        Just("onbekend"),
+        date().prop_map(|d| leak(d.to_string())),
+        field(),
+    ];
+    let url =
+        "https://[a-z0-9.-]{1,20}(/[a-zA-Z0-9._~%!$&'()*+,;=:@?#-]{0,20}){0,3}".prop_map(leak);
+    (key, prop::collection::vec((date, url), 0..6)).prop_map(|((kind, key), sources)| SourceLine {
+        kind,
+        key: Cow::Owned(key),
+        sources,
+    })
+}
+
 proptest! {
     #[test]
     fn first_stops_round_trip(table in first_stop_table()) {
         let text = leak(encode_first_stops(&table));
         prop_assert_eq!(decode_first_stops(text), table);
+    }
+
+    #[test]
+    fn sources_round_trip(lines in prop::collection::vec(source_line(), 0..20)) {
+        let text = leak(encode_sources(&lines));
+        prop_assert_eq!(decode_sources(text).unwrap(), lines);
+    }
+
+    /// Lines of kinds the decoder does not know (a first stop `f`, later) are skipped.
+    #[test]
+    fn sources_skip_unknown_kinds(
+        lines in prop::collection::vec(source_line(), 0..10),
+        other in prop::collection::vec(("[a-bd-np-z][a-z]{0,2}", field(), field()), 0..5),
+    ) {
+        let mut text = encode_sources(&lines);
+        for (kind, key, rest) in &other {
+            text.push_str(&format!("{kind}\t{key}\t{rest}\n"));
+        }
+        prop_assert_eq!(decode_sources(leak(text)).unwrap(), lines);
+    }
+
+    /// Whatever the file holds, reading it answers (an error or the lines), never panics.
+    #[test]
+    fn sources_never_panic(body in "(?s).{0,300}", header in any::<bool>()) {
+        let text = if header { format!("{SOURCES_HEADER}\n{body}") } else { body };
+        let _ = decode_sources(leak(text));
     }
 
     #[test]
@@ -343,6 +392,32 @@ proptest! {
         let table = leak(encode_offers(&rows));
         prop_assert_eq!(decode_offers(table), rows);
     }
+}
+
+#[test]
+fn the_builtin_sources_round_trip() {
+    let data = crate::Dataset::builtin();
+    let text = leak(crate::Sources::to_text(data.concepts(), data.offers()));
+    let sources = crate::Sources::parse(text).unwrap();
+    assert_eq!(sources.len(), data.concepts().len() + data.offers().len());
+    for c in data.concepts() {
+        let urls: Vec<&str> = sources.of_concept(c.id).iter().map(|s| s.url).collect();
+        let want: Vec<&str> = c.sources.iter().map(|s| s.url).collect();
+        assert_eq!(urls, want, "{}", c.id);
+        assert!(!urls.is_empty(), "{} has no sources", c.id);
+    }
+    for o in data.offers() {
+        let concept = &data.concepts()[o.concept as usize];
+        let found = sources.of_offer(concept.id, &o.id);
+        let urls: Vec<&str> = found.iter().map(|s| s.url).collect();
+        let want: Vec<&str> = o.sources.iter().map(|s| s.as_ref()).collect();
+        assert_eq!(urls, want, "{}/{}", concept.id, o.id);
+        assert!(found.iter().all(|s| s.date == o.source_date), "{}", o.id);
+    }
+    assert!(crate::Sources::compiled_in());
+    assert!(decode_sources("# hulpkompas sources 1\nc\tx\t2024\n").is_err());
+    assert!(decode_sources("# hulpkompas sources 1\nc\n").is_err());
+    assert!(decode_sources("").is_err());
 }
 
 #[test]

@@ -292,7 +292,11 @@ fn zone_offers() -> Vec<Offer> {
         .iter()
         .enumerate()
         .map(|(i, z)| {
-            let mut sources = vec![Cow::Borrowed(ZONE_SOURCE)];
+            // Without the `sources` feature (the widget) no addresses: the sources file has them.
+            let mut sources = Vec::new();
+            if data::SOURCES_COMPILED_IN {
+                sources.push(Cow::Borrowed(ZONE_SOURCE));
+            }
             if let Some(s) = z.zorgraad_source {
                 sources.push(Cow::Borrowed(s));
             }

@@ -33,7 +33,8 @@
 //! 1. **Plain types**: `model` (places, areas, concepts, offers, needs and their terms), with the
 //!    helpers `text` (folding) and `sort`. Only `std`.
 //! 2. **Tables**: `codec` (the shape, encoder and decoder of each compact text table), `data` (the
-//!    generated tables, decoded once), `vocabulary` (the needs, built in or loaded).
+//!    generated tables, decoded once), `sources` (the source addresses, built in or loaded),
+//!    `vocabulary` (the needs, built in or loaded).
 //! 3. **Indexes**: `index` (the search index over the vocabulary and the concepts' names).
 //! 4. **Dataset**: `dataset` (the tables with their indexes; a second layer of offers).
 //! 5. **Lookup and search**: `diagnostics` (what was understood or wrong), `first_stop` (where
@@ -54,6 +55,7 @@ mod codec;
 #[cfg(test)]
 mod codec_tests;
 mod data;
+mod sources;
 mod vocabulary;
 // Layer 3: indexes.
 mod index;
@@ -84,6 +86,7 @@ pub use model::{
 };
 pub use model::{Address, CawArea, FactConfidence, FirstStop, FirstStopKind, OpeningHours};
 pub use search::{Matched, SearchResult};
+pub use sources::Sources;
 pub use urgent::{help_lines, urgent, urgent_lines, Urgent};
 pub use vocabulary::Vocabulary;
 
@@ -96,6 +99,7 @@ mod layers {
         ("model", include_str!("model.rs")),
         ("codec", include_str!("codec.rs")),
         ("data", include_str!("data.rs")),
+        ("sources", include_str!("sources.rs")),
         ("vocabulary", include_str!("vocabulary.rs")),
         ("index", include_str!("index.rs")),
         ("dataset", include_str!("dataset.rs")),

@@ -220,7 +220,7 @@ pub struct Zone {
     pub website: Option<&'static str>,
     /// The zorgraad's e-mail address, if a source gives one.
     pub email: Option<&'static str>,
-    /// Where the zorgraad name comes from.
+    /// Where the zorgraad name comes from (`None` without the `sources` feature).
     pub zorgraad_source: Option<&'static str>,
 }
 
@@ -469,7 +469,7 @@ pub struct Concept {
     pub policy_domain: &'static str,
     /// Legal basis (Dutch).
     pub legal_basis: &'static str,
-    /// Sources with dates.
+    /// Sources with dates (empty without the `sources` feature: see `Sources`).
     pub sources: &'static [Source],
 }
 
@@ -597,7 +597,7 @@ pub struct Offer {
     pub status: OfferStatus,
     /// For whom it is.
     pub audience: Audience,
-    /// Source addresses.
+    /// Source addresses (empty for built-in offers without the `sources` feature: see `Sources`).
     pub sources: Cow<'static, [Cow<'static, str>]>,
     /// The date of the source, as stated.
     pub source_date: Cow<'static, str>,
@@ -670,7 +670,7 @@ pub struct HelpLine {
     pub chat: Option<&'static str>,
     /// Its website.
     pub website: Option<&'static str>,
-    /// Source addresses.
+    /// Source addresses (empty without the `sources` feature).
     pub sources: &'static [&'static str],
     /// The date of the latest source, as stated.
     pub source_date: &'static str,

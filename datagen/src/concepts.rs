@@ -140,6 +140,20 @@ fn check(c: ConceptFile, at: &dyn Fn(&str) -> At, errors: &mut Errors) -> Option
             "access = [\"none\"] is no service for citizens: for_citizens cannot be true",
         );
     }
+    // The sources file is tab-separated (see `codec::encode_sources`).
+    for s in &c.sources {
+        if s.url.contains(crate::codec::FIELD_RESERVED)
+            || s.date.contains(crate::codec::FIELD_RESERVED)
+        {
+            errors.push(
+                &at("sources"),
+                format!(
+                    "source `{}`: no tab or line break in a url or date",
+                    s.url.trim()
+                ),
+            );
+        }
+    }
     Some(LoadedConcept {
         file: c,
         scope: scope?,

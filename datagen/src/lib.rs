@@ -70,6 +70,9 @@ impl std::error::Error for DataError {}
 pub struct Features {
     /// Texts for professionals (sources' use, scale, policy domain, legal basis, notes, websites).
     pub details: bool,
+    /// The source addresses of concepts, offers and zones compiled in (else the widget fetches
+    /// them as the sources file).
+    pub sources: bool,
     /// The vocabulary of needs compiled in.
     pub vocabulary: bool,
     /// Every Walloon locality (else one per Walloon postcode).
@@ -80,6 +83,7 @@ impl Features {
     /// Every feature on (the core's default).
     pub const ALL: Features = Features {
         details: true,
+        sources: true,
         vocabulary: true,
         wallonia_localities: true,
     };
@@ -89,6 +93,7 @@ impl Features {
         let on = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
         Features {
             details: on("DETAILS"),
+            sources: on("SOURCES"),
             vocabulary: on("VOCABULARY"),
             wallonia_localities: on("WALLONIA_LOCALITIES"),
         }

@@ -45,6 +45,13 @@ fn check(
     if r.id.is_empty() || !ids.insert(r.id.clone()) {
         errors.push(at, format!("id `{}` is empty or not unique", r.id));
     }
+    // The sources file keys an offer by `concept id/offer id` (see `codec::encode_sources`).
+    if r.id.contains(crate::codec::SOURCE_KEY_SEPARATOR) || r.id.contains(char::is_whitespace) {
+        errors.push(
+            at,
+            format!("id `{}`: no `/` or spaces in an offer id", r.id),
+        );
+    }
     if r.name.is_empty() {
         errors.push(at, "name is empty");
     }

@@ -115,6 +115,7 @@ fn the_real_data_is_clean() {
         Features::ALL,
         Features {
             details: false,
+            sources: false,
             vocabulary: false,
             wallonia_localities: false,
         },

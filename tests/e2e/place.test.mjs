@@ -128,6 +128,10 @@ describe('a postcode shows its eerstelijnszone and offers', () => {
       assert.equal(await details.evaluate((d) => d.open), false, 'details.ww-details should start closed');
       await details.locator('summary').click();
       await poll(() => details.evaluate((d) => d.open), { message: () => 'clicking the summary did not open details.ww-details' });
+      // The sources arrive with the first fold opened (hulpkompas-sources.txt).
+      await poll(async () => (await details.locator('.ww-sources a[href^="http"]').count()) > 0, {
+        message: () => 'the opened details never showed their source links',
+      });
       const text = (await details.textContent()).replace(/\s+/g, ' ');
       assert.match(text, /\b(19|20)\d{2}\b/, `the sources in the details should carry dates; details text: ${text.slice(0, 400)}`);
       const visible = await details.evaluate((d) => {

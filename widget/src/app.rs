@@ -46,6 +46,10 @@ pub enum Msg {
     QuickExit,
     /// The vocabulary of needs arrived: answer again.
     Refresh,
+    /// A fold ("Meer uitleg en bronnen") opened (`true`) or closed.
+    Fold(bool),
+    /// The sources arrived, or could not load.
+    Sources(crate::SourcesState),
 }
 
 /// The component.
@@ -64,10 +68,14 @@ impl App {
     }
 
     /// The side effects the state asks for: the vocabulary of needs, when a need is asked
-    /// without it (until it arrives, search uses the concepts' own names).
+    /// without it (until it arrives, search uses the concepts' own names); the sources, when a
+    /// fold is opened without them (until they arrive, the folds say they are loading).
     fn effects(&self) {
         if self.state.wants_vocabulary(crate::dataset()) {
             crate::request_vocabulary();
+        }
+        if self.state.wants_sources() {
+            crate::request_sources();
         }
     }
 }
@@ -78,12 +86,19 @@ impl Component for App {
 
     fn create(ctx: &Context<Self>) -> Self {
         let p = ctx.props();
-        crate::on_vocabulary(p.instance, ctx.link().callback(|()| Msg::Refresh));
+        crate::on_arrival(
+            p.instance,
+            ctx.link().callback(|what| match what {
+                crate::Arrived::Vocabulary => Msg::Refresh,
+                crate::Arrived::Sources(s) => Msg::Sources(s),
+            }),
+        );
         let state = State::new(
             &p.postcode,
             &p.need,
             p.lang.unwrap_or_default(),
             p.concepts.clone(),
+            crate::sources_state(),
             crate::dataset(),
             crate::today(),
         );
@@ -125,6 +140,13 @@ impl Component for App {
             Msg::Lang(l) => self.apply(Action::Lang(l)),
             Msg::ToggleKeyboard => self.apply(Action::ToggleKeyboard),
             Msg::Refresh => self.apply(Action::Refresh),
+            Msg::Fold(open) => {
+                if !open || matches!(self.state.sources, crate::SourcesState::Ready(_)) {
+                    return false;
+                }
+                self.apply(Action::OpenFold);
+            }
+            Msg::Sources(s) => self.apply(Action::Sources(s)),
             Msg::QuickExit => {
                 let url = ctx.props().exit_url.as_deref().unwrap_or(DEFAULT_EXIT_URL);
                 if let Some(w) = web_sys::window() {

@@ -41,6 +41,8 @@ pub struct Ui {
     pub quick_exit: &'static str,
     pub quick_exit_hint: &'static str,
     pub loading_needs: &'static str,
+    pub sources_loading: &'static str,
+    pub sources_failed: &'static str,
     pub chips: [(&'static str, &'static str); 6],
 }
 
@@ -89,6 +91,8 @@ static NL: Ui = Ui {
     quick_exit: "Verlaat deze pagina snel",
     quick_exit_hint: "Deze knop opent meteen een andere website.",
     loading_needs: "Even geduld: we laden de woorden om je vraag te begrijpen.",
+    sources_loading: "Bronnen laden…",
+    sources_failed: "De bronnen konden niet laden. Probeer later opnieuw.",
     chips: [
         ("Geldzorgen", "schulden"),
         ("Geweld thuis", "geweld thuis"),
@@ -136,6 +140,8 @@ static FR: Ui = Ui {
     quick_exit: "Quitter vite cette page",
     quick_exit_hint: "Ce bouton ouvre tout de suite un autre site.",
     loading_needs: "Un instant : nous chargeons les mots pour comprendre votre question.",
+    sources_loading: "Chargement des sources…",
+    sources_failed: "Les sources n'ont pas pu se charger. Réessayez plus tard.",
     chips: [
         ("Soucis d'argent", "dettes"),
         ("Violence à la maison", "violence conjugale"),
@@ -183,6 +189,8 @@ static EN: Ui = Ui {
     quick_exit: "Leave this page quickly",
     quick_exit_hint: "This button opens another website at once.",
     loading_needs: "One moment: we are loading the words to understand your question.",
+    sources_loading: "Loading the sources…",
+    sources_failed: "The sources could not load. Please try again later.",
     chips: [
         ("Money worries", "debt"),
         ("Violence at home", "domestic violence"),

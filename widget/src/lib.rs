@@ -3,7 +3,8 @@
 //! The host page never calls this crate directly: it loads `hulpkompas.js` (see `www/`), which defines
 //! `<hulpkompas-widget>` and the JS API `mount(element, options)`, attaches an open shadow root and
 //! calls [`mount`] here with a container inside it. Nothing leaves the browser: the data is in the
-//! wasm, and the vocabulary of needs is one more file of the widget, fetched when first needed.
+//! wasm, and the vocabulary of needs and the source addresses are two more files of the widget,
+//! each fetched when first needed (a need search; the first fold opened).
 
 mod app;
 mod i18n;
@@ -13,11 +14,12 @@ mod view;
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
-use hulpkompas_core::{Dataset, Date, Lang, Vocabulary};
+use hulpkompas_core::{Dataset, Date, Lang, Sources, Vocabulary};
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
 pub use app::{App, Props};
+pub use state::SourcesState;
 
 thread_local! {
     /// The dataset every instance answers from: built once per page, replaced once when the
@@ -26,8 +28,26 @@ thread_local! {
     /// The loader's function that fetches the vocabulary (`hulpkompas-needs.txt`); it fetches once,
     /// and again after a failure.
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    /// Mounted instances to re-render when the vocabulary arrives.
-    static REFRESH: RefCell<Vec<(u32, Callback<()>)>> = const { RefCell::new(Vec::new()) };
+    /// Mounted instances to tell when the vocabulary or the sources arrive (or fail).
+    static REFRESH: RefCell<Vec<(u32, Callback<Arrived>)>> = const { RefCell::new(Vec::new()) };
+    /// The source addresses (`hulpkompas-sources.txt`), once they are there (leaked: they live
+    /// as long as the page).
+    static SOURCES: Cell<Option<&'static Sources>> = const { Cell::new(None) };
+    /// Whether the last request for the sources failed (cleared by the next request).
+    static SOURCES_FAILED: Cell<bool> = const { Cell::new(false) };
+    /// Whether a request for the sources is in flight (one at a time).
+    static SOURCES_IN_FLIGHT: Cell<bool> = const { Cell::new(false) };
+    /// The loader's function that fetches the sources; it fetches once, and again after a failure.
+    static SOURCES_LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// What arrived for every mounted instance.
+#[derive(Clone, Copy)]
+pub enum Arrived {
+    /// The vocabulary of needs: answer again.
+    Vocabulary,
+    /// The sources, or the news that they could not load.
+    Sources(SourcesState),
 }
 
 /// The dataset, shared by every instance.
@@ -79,17 +99,97 @@ pub fn set_vocabulary(text: String) -> Result<(), JsValue> {
     let data: &'static Dataset =
         Box::leak(Box::new(Dataset::builtin().with_vocabulary(vocabulary)));
     DATA.with(|d| d.set(Some(data)));
-    let callbacks: Vec<Callback<()>> =
-        REFRESH.with(|r| r.borrow().iter().map(|(_, c)| c.clone()).collect());
-    for c in callbacks {
-        c.emit(());
-    }
+    tell_every_instance(Arrived::Vocabulary);
     Ok(())
 }
 
-/// Registers an instance to re-render when the vocabulary arrives.
-pub(crate) fn on_vocabulary(instance: u32, callback: Callback<()>) {
+fn tell_every_instance(what: Arrived) {
+    let callbacks: Vec<Callback<Arrived>> =
+        REFRESH.with(|r| r.borrow().iter().map(|(_, c)| c.clone()).collect());
+    for c in callbacks {
+        c.emit(what);
+    }
+}
+
+/// Registers an instance to hear when the vocabulary or the sources arrive.
+pub(crate) fn on_arrival(instance: u32, callback: Callback<Arrived>) {
     REFRESH.with(|r| r.borrow_mut().push((instance, callback)));
+}
+
+/// Where the sources are: there (compiled in with the full core, as in the component tests, or
+/// fetched), failed, or still to come.
+pub fn sources_state() -> SourcesState {
+    if let Some(s) = SOURCES.get() {
+        return SourcesState::Ready(s);
+    }
+    if Sources::compiled_in() {
+        let data = dataset();
+        let text = Sources::to_text(data.concepts(), data.offers());
+        if let Ok(s) = Sources::parse(Box::leak(text.into_boxed_str())) {
+            let s: &'static Sources = Box::leak(Box::new(s));
+            SOURCES.set(Some(s));
+            return SourcesState::Ready(s);
+        }
+    }
+    if SOURCES_FAILED.get() {
+        SourcesState::Failed
+    } else {
+        SourcesState::Loading
+    }
+}
+
+/// Asks the loader to fetch the sources (one request in flight; again after a failure).
+pub fn request_sources() {
+    if SOURCES.get().is_some() || SOURCES_IN_FLIGHT.get() {
+        return;
+    }
+    let asked = SOURCES_LOADER.with(|l| match l.borrow().as_ref() {
+        Some(f) => f.call0(&JsValue::NULL).map_err(|e| {
+            web_sys::console::error_2(&"hulpkompas: could not request the sources".into(), &e);
+        }),
+        None => Err(()),
+    });
+    match asked {
+        Ok(_) => {
+            SOURCES_IN_FLIGHT.set(true);
+            SOURCES_FAILED.set(false);
+        }
+        // No loader (mounted without hulpkompas.js) or it threw: the folds say so.
+        Err(()) => sources_failed(),
+    }
+}
+
+/// Called by the loader: the function that fetches the sources when a fold is first opened.
+#[wasm_bindgen(js_name = setSourcesLoader)]
+pub fn set_sources_loader(loader: js_sys::Function) {
+    SOURCES_LOADER.with(|l| *l.borrow_mut() = Some(loader));
+}
+
+/// Called by the loader with the text of `hulpkompas-sources.txt`: every fold gets its sources.
+#[wasm_bindgen(js_name = setSources)]
+pub fn set_sources(text: String) -> Result<(), JsValue> {
+    SOURCES_IN_FLIGHT.set(false);
+    let sources = match Sources::parse(Box::leak(text.into_boxed_str())) {
+        Ok(s) => s,
+        Err(e) => {
+            sources_failed();
+            return Err(JsValue::from_str(&format!("hulpkompas: {e}")));
+        }
+    };
+    let sources: &'static Sources = Box::leak(Box::new(sources));
+    SOURCES.set(Some(sources));
+    SOURCES_FAILED.set(false);
+    tell_every_instance(Arrived::Sources(SourcesState::Ready(sources)));
+    Ok(())
+}
+
+/// Called by the loader when the sources could not load: the folds say so, the answer stays,
+/// and the next fold opened asks again.
+#[wasm_bindgen(js_name = sourcesFailed)]
+pub fn sources_failed() {
+    SOURCES_IN_FLIGHT.set(false);
+    SOURCES_FAILED.set(true);
+    tell_every_instance(Arrived::Sources(SourcesState::Failed));
 }
 
 /// Today's date in the visitor's browser.

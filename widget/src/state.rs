@@ -2,10 +2,13 @@
 //! state beside the components, the views pure).
 //!
 //! Everything a render shows is computed here, once per change — the lookup, the search, the status
-//! line — never in `view`. Side effects (asking the loader for the vocabulary) are not done here
-//! either: [`State::wants_vocabulary`] tells the component to start them.
+//! line — never in `view`. Side effects (asking the loader for the vocabulary or the sources) are
+//! not done here either: [`State::wants_vocabulary`] and [`State::wants_sources`] tell the
+//! component to start them.
 
-use hulpkompas_core::{urgent, Answer, Dataset, Date, FirstStop, Lang, SearchResult, Urgent};
+use hulpkompas_core::{
+    urgent, Answer, Dataset, Date, FirstStop, Lang, SearchResult, Sources, Urgent,
+};
 
 use crate::i18n::{self, ui};
 
@@ -37,6 +40,22 @@ pub struct State {
     pub vocabulary_missing: bool,
     /// The status line the live region speaks.
     pub status: String,
+    /// The source addresses the folds show: not in the first load, fetched when a visitor
+    /// first opens a fold.
+    pub sources: SourcesState,
+    /// Whether a fold was opened while the sources are not there: the component asks for them.
+    sources_wanted: bool,
+}
+
+/// Where the source addresses are.
+#[derive(Clone, Copy, Debug)]
+pub enum SourcesState {
+    /// Not there yet (not asked, or on their way): the folds say they are loading.
+    Loading,
+    /// They could not load: the folds say so, the rest of the answer stays.
+    Failed,
+    /// There.
+    Ready(&'static Sources),
 }
 
 /// A change to the state: what the visitor did, or what the host set.
@@ -55,6 +74,10 @@ pub enum Action {
     Concepts(Vec<String>),
     /// The data changed (the vocabulary of needs arrived): answer again.
     Refresh,
+    /// The visitor opened a fold ("Meer uitleg en bronnen"): it shows sources.
+    OpenFold,
+    /// The sources arrived, or could not load.
+    Sources(SourcesState),
 }
 
 impl State {
@@ -64,6 +87,7 @@ impl State {
         need: &str,
         lang: Lang,
         concepts: Vec<String>,
+        sources: SourcesState,
         data: &'static Dataset,
         today: Date,
     ) -> State {
@@ -79,6 +103,8 @@ impl State {
             first_stop: Vec::new(),
             vocabulary_missing: false,
             status: String::new(),
+            sources,
+            sources_wanted: false,
         };
         state.answer_again(data, today);
         state
@@ -100,6 +126,20 @@ impl State {
             }
             Action::Concepts(c) => self.concepts = c,
             Action::Refresh => {}
+            // Neither changes the answer: only what the folds show.
+            Action::OpenFold => {
+                if !matches!(self.sources, SourcesState::Ready(_)) {
+                    // After a failure, opening a fold tries again.
+                    self.sources = SourcesState::Loading;
+                    self.sources_wanted = true;
+                }
+                return;
+            }
+            Action::Sources(s) => {
+                self.sources = s;
+                self.sources_wanted = false;
+                return;
+            }
         }
         self.answer_again(data, today);
     }
@@ -112,6 +152,11 @@ impl State {
     /// Whether the answer would be better with the vocabulary of needs, which `data` lacks.
     pub fn wants_vocabulary(&self, data: &Dataset) -> bool {
         !self.need.trim().is_empty() && data.vocabulary().is_empty()
+    }
+
+    /// Whether a fold waits for the sources, which have not arrived.
+    pub fn wants_sources(&self) -> bool {
+        self.sources_wanted && matches!(self.sources, SourcesState::Loading)
     }
 
     /// Whether there is an answer to print (a place or a need).

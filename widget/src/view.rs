@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::app::{App, Msg};
 use crate::i18n::{self, ui};
-use crate::state::State;
+use crate::state::{SourcesState, State};
 
 /// The whole widget for `state`. `instance` makes element ids unique on the page.
 pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<App>) -> Html {
@@ -29,6 +29,16 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
     let on_need = link
         .callback(|e: InputEvent| Msg::Need(e.target_unchecked_into::<HtmlInputElement>().value()));
     let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let fold = Fold {
+        lang,
+        sources: state.sources,
+        on_toggle: link.callback(|e: Event| {
+            Msg::Fold(
+                e.target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            )
+        }),
+    };
     html! {
         <div class="ww" lang={lang.code()}>
             <form class="ww-form" role="search" onsubmit={on_submit}>
@@ -78,8 +88,8 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
             { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
             { view_first_stop(&state.first_stop, lang, &id("first")) }
             { answer.and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
-            { state.results.as_ref().map(|r| view_results(r, answer, lang, &id("results"))).unwrap_or_default() }
-            { answer.map(|a| view_groups(a, lang, &shown, &id("g"))).unwrap_or_default() }
+            { state.results.as_ref().map(|r| view_results(r, answer, &fold, &id("results"))).unwrap_or_default() }
+            { answer.map(|a| view_groups(a, &fold, &shown, &id("g"))).unwrap_or_default() }
             if state.has_answer() {
                 <p class="ww-foot">
                     <button type="button" class="ww-print" onclick={link.callback(|_| Msg::Print)}>{ t.print }</button>
@@ -250,12 +260,21 @@ fn view_place(answer: &Answer<'_>, place: &Place, lang: Lang) -> Html {
     }
 }
 
+/// What every concept's fold needs: the language, the sources (there, loading or failed) and
+/// what to do when the visitor opens it.
+struct Fold {
+    lang: Lang,
+    sources: SourcesState,
+    on_toggle: Callback<Event>,
+}
+
 fn view_results(
     results: &[SearchResult],
     answer: Option<&Answer<'_>>,
-    lang: Lang,
+    fold: &Fold,
     id: &str,
 ) -> Html {
+    let lang = fold.lang;
     let t = ui(lang);
     html! {
         <section class="ww-results" aria-labelledby={id.to_string()}>
@@ -265,14 +284,15 @@ fn view_results(
                     let ca = answer.and_then(|a| a.concept(r.concept.id));
                     let place = answer.and_then(|a| a.place.as_ref());
                     let matched: Vec<String> = r.matched.iter().map(|m| m.explain(lang)).collect();
-                    view_concept(r.concept, ca, place, lang, Some(matched.join(" · ")))
+                    view_concept(r.concept, ca, place, fold, Some(matched.join(" · ")))
                 }) }
             </ol>
         </section>
     }
 }
 
-fn view_groups(answer: &Answer<'_>, lang: Lang, shown: &dyn Fn(&str) -> bool, id: &str) -> Html {
+fn view_groups(answer: &Answer<'_>, fold: &Fold, shown: &dyn Fn(&str) -> bool, id: &str) -> Html {
+    let lang = fold.lang;
     let Some(place) = &answer.place else {
         return html! {};
     };
@@ -295,7 +315,7 @@ fn view_groups(answer: &Answer<'_>, lang: Lang, shown: &dyn Fn(&str) -> bool, id
                 <section class="ww-group" data-applies={g.id()} data-audience={if pro { "professionals" } else { "citizens" }} aria-labelledby={hid.clone()}>
                     <h2 id={hid}>{ heading }</h2>
                     <ul>
-                        { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), lang, None)) }
+                        { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None)) }
                     </ul>
                 </section>
             }
@@ -307,9 +327,10 @@ fn view_concept(
     concept: &'static hulpkompas_core::Concept,
     answer: Option<&ConceptAnswer<'_>>,
     place: Option<&Place>,
-    lang: Lang,
+    fold: &Fold,
     matched: Option<String>,
 ) -> Html {
+    let lang = fold.lang;
     let t = ui(lang);
     let applies = answer.map(|a| a.applies);
     let current = matches!(applies, None | Some(Applies::Yes) | Some(Applies::Unknown));
@@ -332,22 +353,47 @@ fn view_concept(
                 <p class="ww-nooffer">{ t.no_address }</p>
             }
             if let (Some(a), Some(p)) = (answer, place) { <p class="ww-reason">{ a.reason_text(p, lang) }</p> }
-            <details class="ww-details">
+            <details class="ww-details" ontoggle={fold.on_toggle.clone()}>
                 <summary>{ t.more }</summary>
                 <p><strong>{ t.how }{ ": " }</strong>{ match (answer, place) { (Some(a), Some(p)) => a.how_text(p, lang), _ => concept.how.get(lang).to_string() } }</p>
                 if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
                 <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
-                <ul class="ww-sources">
-                    // The sources of the local offers first (where the address comes from), then the concept's.
-                    { for offers.iter().flat_map(|o| o.sources.iter().map(move |u| (u.as_ref(), o.source_date.as_ref()))).map(|(u, d)| html! {
-                        <li>{ safe_link(u, u) }{ if d.is_empty() { String::new() } else { format!(" ({d})") } }</li>
-                    }) }
-                    { for concept.sources.iter().map(|s| html! {
-                        <li>{ safe_link(s.url, s.url) }{ format!(" ({})", s.date) }</li>
-                    }) }
-                </ul>
+                { view_sources(concept, offers, fold) }
             </details>
         </li>
+    }
+}
+
+/// The sources in a fold: the local offers' first (where the address comes from), then the
+/// concept's; or that they are loading, or could not load.
+fn view_sources(concept: &hulpkompas_core::Concept, offers: &[&Offer], fold: &Fold) -> Html {
+    let t = ui(fold.lang);
+    let sources = match fold.sources {
+        SourcesState::Ready(s) => s,
+        SourcesState::Loading => {
+            return html! { <p class="ww-sources-loading" role="status">{ t.sources_loading }</p> }
+        }
+        SourcesState::Failed => {
+            return html! { <p class="ww-sources-failed" role="status">{ t.sources_failed }</p> }
+        }
+    };
+    let item = |url: &str, date: &str| {
+        html! {
+            <li>{ safe_link(url, url) }{ if date.is_empty() { String::new() } else { format!(" ({date})") } }</li>
+        }
+    };
+    html! {
+        <ul class="ww-sources">
+            { for offers.iter().map(|o| {
+                // A host's own offers (a layer) carry their sources; built-in ones are in the file.
+                if o.sources.is_empty() {
+                    sources.of_offer(concept.id, &o.id).iter().map(|s| item(s.url, s.date)).collect::<Html>()
+                } else {
+                    o.sources.iter().map(|u| item(u, &o.source_date)).collect::<Html>()
+                }
+            }) }
+            { for sources.of_concept(concept.id).iter().map(|s| item(s.url, s.date)) }
+        </ul>
     }
 }
 

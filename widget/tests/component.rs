@@ -188,3 +188,27 @@ async fn instances_are_independent() {
     let idb = b.query_selector("input[name=place]").unwrap().unwrap().id();
     assert_ne!(ida, idb);
 }
+
+#[wasm_bindgen_test]
+async fn an_opened_fold_shows_its_sources_as_links() {
+    // With the full core (a dev-dependency) the sources are compiled in: there at once, no loader.
+    let root = container();
+    let _h = hulpkompas_widget::mount(root.clone(), options(&[("postcode", "8500")]));
+    settle(&root, |r| count(r, "li.ww-concept details.ww-details") > 0).await;
+    let details = root
+        .query_selector("li.ww-concept[data-concept=sociaal-huis] details.ww-details")
+        .unwrap()
+        .unwrap();
+    details.set_attribute("open", "").unwrap();
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
+        .unwrap();
+    let links = "li.ww-concept[data-concept=sociaal-huis] .ww-sources a[href^='http']";
+    settle(&root, |r| count(r, links) > 0).await;
+    assert!(count(&root, links) > 0);
+    assert_eq!(count(&root, ".ww-sources-loading, .ww-sources-failed"), 0);
+    assert!(matches!(
+        hulpkompas_widget::sources_state(),
+        hulpkompas_widget::SourcesState::Ready(_)
+    ));
+}

@@ -6,14 +6,18 @@
 // It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, exit-url, observed
 // live) and exports mount(element, options) → { update(options), destroy(), ready }.
 // Everything it loads (wasm, glue, CSS) is resolved relative to this file, so it works from any
-// folder or origin. It makes no other request, sets no cookie and uses no storage: the postcode
+// folder or origin, and so are the two files it fetches only when needed (the vocabulary of needs,
+// the sources). It makes no other request, sets no cookie and uses no storage: the postcode
 // never leaves the browser. No eval, no inline script or style: it works under a strict CSP.
 
 import init, {
   mount as wasmMount,
   searchTimed as wasmSearchTimed,
+  setSources,
+  setSourcesLoader,
   setVocabulary,
   setVocabularyLoader,
+  sourcesFailed,
 } from './hulpkompas_widget.js';
 
 const BASE = new URL('.', import.meta.url);
@@ -21,6 +25,8 @@ const CSS_URL = new URL('hulpkompas.css', BASE).href;
 const WASM_URL = new URL('hulpkompas_widget_bg.wasm', BASE);
 // The vocabulary of needs: fetched only when a visitor first searches by need.
 const VOCABULARY_URL = new URL('hulpkompas-needs.txt', BASE);
+// The source addresses: fetched only when a visitor first opens a fold ("Meer uitleg en bronnen").
+const SOURCES_URL = new URL('hulpkompas-sources.txt', BASE);
 
 // Shown when the widget cannot load or breaks: never a blank box.
 const FALLBACK = {
@@ -32,7 +38,10 @@ const FALLBACK = {
 let loading = null;
 function load() {
   if (!loading) {
-    loading = init({ module_or_path: WASM_URL }).then(() => setVocabularyLoader(loadVocabulary));
+    loading = init({ module_or_path: WASM_URL }).then(() => {
+      setVocabularyLoader(loadVocabulary);
+      setSourcesLoader(loadSources);
+    });
   }
   return loading;
 }
@@ -50,6 +59,23 @@ function loadVocabulary() {
       });
   }
   return vocabulary;
+}
+
+// Fetched once (the browser caches it), one request in flight; after a failure the folds say so,
+// the answer stays, and the next fold opened tries again.
+let sources = null;
+function loadSources() {
+  if (!sources) {
+    sources = fetch(SOURCES_URL)
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((text) => setSources(text))
+      .catch((error) => {
+        console.error('hulpkompas: the sources could not load:', error);
+        sources = null;
+        sourcesFailed();
+      });
+  }
+  return sources;
 }
 
 function langOf(options) {

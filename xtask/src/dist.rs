@@ -21,6 +21,12 @@ pub const WIDGET_FILES: [&str; 4] = [
 ];
 /// Fetched only when a visitor first searches by need.
 pub const LATER_FILES: [&str; 1] = ["hulpkompas-needs.txt"];
+/// The files fetched on demand, each with when: the vocabulary of needs, the sources. Not part of
+/// the first load (the first answer shows neither).
+pub const ON_DEMAND_FILES: [(&str, &str); 2] = [
+    ("hulpkompas-needs.txt", "first need search"),
+    ("hulpkompas-sources.txt", "first fold opened"),
+];
 
 /// The most the first load ([`WIDGET_FILES`]) may weigh, brotli-compressed. Over it, `cargo xtask
 /// dist` and `cargo xtask test` fail.
@@ -137,6 +143,12 @@ pub fn build() -> Result<Dist> {
         widget_dir.join("hulpkompas-needs.txt"),
         hulpkompas_core::Vocabulary::builtin().to_text(),
     )?;
+    // The source addresses, from the full core (the widget's core has none compiled in).
+    let data = hulpkompas_core::Dataset::builtin();
+    std::fs::write(
+        widget_dir.join("hulpkompas-sources.txt"),
+        hulpkompas_core::Sources::to_text(data.concepts(), data.offers()),
+    )?;
     copy_dir(&root.join("demo"), &dist)?;
     fill_in_concepts(&dist.join("builder.html"))?;
     write_embed(&dist)?;
@@ -217,12 +229,13 @@ fn write_embed(dist: &Path) -> Result {
         "<!-- Hulpkompas: paste these two lines where the widget should appear. Replace https://example.org/hulpkompas/ by where you host dist/widget/. -->\n\
          <script type=\"module\" src=\"https://example.org/hulpkompas/hulpkompas.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n\
          <hulpkompas-widget lang=\"nl\"></hulpkompas-widget>\n\
-         <!-- Integrity of the files the loader fetches itself (for your own checks):\n  hulpkompas_widget.js      {}\n  hulpkompas_widget_bg.wasm {}\n  hulpkompas.css            {}\n  hulpkompas-needs.txt      {}\n-->\n",
+         <!-- Integrity of the files the loader fetches itself (for your own checks):\n  hulpkompas_widget.js      {}\n  hulpkompas_widget_bg.wasm {}\n  hulpkompas.css            {}\n  hulpkompas-needs.txt      {}\n  hulpkompas-sources.txt    {}\n-->\n",
         sri(&w.join("hulpkompas.js"))?,
         sri(&w.join("hulpkompas_widget.js"))?,
         sri(&w.join("hulpkompas_widget_bg.wasm"))?,
         sri(&w.join("hulpkompas.css"))?,
         sri(&w.join("hulpkompas-needs.txt"))?,
+        sri(&w.join("hulpkompas-sources.txt"))?,
     );
     std::fs::write(dist.join("embed.html"), html)?;
     Ok(())
@@ -247,30 +260,40 @@ fn brotli_len(bytes: &[u8]) -> Result<usize> {
 
 /// Writes `dist/size-report.json` and prints it; returns the first load's brotli bytes.
 fn write_size_report(dist: &Path) -> Result<usize> {
-    let measure = |names: &[&str]| -> Result<(Vec<String>, [usize; 3])> {
+    let measure = |names: &[(&str, &str)]| -> Result<(Vec<String>, [usize; 3])> {
         let mut rows = Vec::new();
         let mut total = [0; 3];
-        for f in names {
+        for (f, when) in names {
             let bytes = std::fs::read(dist.join("widget").join(f))?;
             let (g, b) = (gzip_len(&bytes)?, brotli_len(&bytes)?);
             total[0] += bytes.len();
             total[1] += g;
             total[2] += b;
+            let when = if when.is_empty() {
+                String::new()
+            } else {
+                format!(", \"when\": \"{when}\"")
+            };
             rows.push(format!(
-                "    {{ \"file\": \"widget/{f}\", \"raw\": {}, \"gzip\": {g}, \"brotli\": {b} }}",
+                "    {{ \"file\": \"widget/{f}\"{when}, \"raw\": {}, \"gzip\": {g}, \"brotli\": {b} }}",
                 bytes.len()
             ));
         }
         Ok((rows, total))
     };
-    let (first, [raw, gz, br]) = measure(&WIDGET_FILES)?;
-    let (later, [lraw, lgz, lbr]) = measure(&LATER_FILES)?;
+    let no_when = |names: &[&'static str]| -> Vec<(&'static str, &'static str)> {
+        names.iter().map(|n| (*n, "")).collect()
+    };
+    let (first, [raw, gz, br]) = measure(&no_when(&WIDGET_FILES))?;
+    let (later, [lraw, lgz, lbr]) = measure(&no_when(&LATER_FILES))?;
+    let (on_demand, [draw, dgz, dbr]) = measure(&ON_DEMAND_FILES)?;
     let budget = FIRST_LOAD_BUDGET_BROTLI;
     let json = format!(
-        "{{\n  \"first_load_files\": [\n{}\n  ],\n  \"first_load\": {{ \"raw\": {raw}, \"gzip\": {gz}, \"brotli\": {br} }},\n  \"budget_brotli\": {budget},\n  \"within_budget\": {},\n  \"on_first_need_search\": [\n{}\n  ],\n  \"on_first_need_search_total\": {{ \"raw\": {lraw}, \"gzip\": {lgz}, \"brotli\": {lbr} }}\n}}\n",
+        "{{\n  \"first_load_files\": [\n{}\n  ],\n  \"first_load\": {{ \"raw\": {raw}, \"gzip\": {gz}, \"brotli\": {br} }},\n  \"budget_brotli\": {budget},\n  \"within_budget\": {},\n  \"on_first_need_search\": [\n{}\n  ],\n  \"on_first_need_search_total\": {{ \"raw\": {lraw}, \"gzip\": {lgz}, \"brotli\": {lbr} }},\n  \"fetched_on_demand\": [\n{}\n  ],\n  \"fetched_on_demand_total\": {{ \"raw\": {draw}, \"gzip\": {dgz}, \"brotli\": {dbr} }}\n}}\n",
         first.join(",\n"),
         br <= budget,
         later.join(",\n"),
+        on_demand.join(",\n"),
     );
     std::fs::write(dist.join("size-report.json"), &json)?;
     println!("\nSize of the first load (loader, wasm with data, CSS):");
@@ -278,8 +301,8 @@ fn write_size_report(dist: &Path) -> Result<usize> {
         println!("{}", f.trim());
     }
     println!("  total: {raw} B raw, {gz} B gzip, {br} B brotli (budget {budget} B brotli)");
-    println!("Fetched when a visitor first searches by need:");
-    for f in &later {
+    println!("Fetched on demand (not in the first load):");
+    for f in &on_demand {
         println!("{}", f.trim());
     }
     Ok(br)

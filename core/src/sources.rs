@@ -1,0 +1,123 @@
+//! The source addresses of concepts and offers: compiled in, or read from the sources file.
+//!
+//! The command-line tool and other native users get them compiled in (feature `sources`, on by
+//! default). The widget leaves every source address out of its first load (they are shown only in
+//! the folds, "Meer uitleg en bronnen") and fetches them as one text file,
+//! `hulpkompas-sources.txt`, when a visitor first opens a fold. [`Sources::to_text`] writes that
+//! file (from the full core, in `cargo xtask dist`), [`Sources::parse`] reads it; the format is
+//! documented in `codec.rs`, beside its encoder and decoder.
+
+use std::borrow::Cow;
+
+use crate::codec::{
+    self, SourceLine, SOURCE_KEY_SEPARATOR, SOURCE_KIND_CONCEPT, SOURCE_KIND_OFFER,
+};
+use crate::data;
+use crate::model::{Concept, Offer, Source};
+
+/// The sources of concepts and offers, by what they are about.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// One entry per line of the file: kind, key, sources (`used_for` is empty).
+    entries: Vec<(&'static str, &'static str, Vec<Source>)>,
+}
+
+impl Sources {
+    /// Whether the core was built with its source addresses (feature `sources`). Without it
+    /// (the widget), concepts and offers carry none: they come from the sources file.
+    pub fn compiled_in() -> bool {
+        data::SOURCES_COMPILED_IN
+    }
+
+    /// The sources file for these concepts and offers (empty lists without the `sources` feature).
+    pub fn to_text(concepts: &[Concept], offers: &[Offer]) -> String {
+        let mut lines: Vec<SourceLine<'_>> = concepts
+            .iter()
+            .map(|c| SourceLine {
+                kind: SOURCE_KIND_CONCEPT,
+                key: Cow::Borrowed(c.id),
+                sources: c.sources.iter().map(|s| (s.date, s.url)).collect(),
+            })
+            .collect();
+        for o in offers {
+            let concept = concepts.get(o.concept as usize).map_or("", |c| c.id);
+            lines.push(SourceLine {
+                kind: SOURCE_KIND_OFFER,
+                key: Cow::Owned(format!("{concept}{SOURCE_KEY_SEPARATOR}{}", o.id)),
+                sources: o
+                    .sources
+                    .iter()
+                    .map(|u| (o.source_date.as_ref(), u.as_ref()))
+                    .collect(),
+            });
+        }
+        codec::encode_sources(&lines)
+    }
+
+    /// Reads the sources file. The text must live as long as the program (the widget leaks the
+    /// one copy it fetches). Lines of kinds this build does not know are skipped (a newer file
+    /// still reads); bad input is an error, never a panic.
+    ///
+    /// ```
+    /// use hulpkompas_core::Sources;
+    /// let text = "# hulpkompas sources 1\nc\tsociaal-huis\t2024-05-01\thttps://example.org/a\n\
+    ///             o\toverkop/kortrijk\t2025-03\thttps://example.org/b\n\
+    ///             f\t34022/sociaal-huis\t2025\thttps://example.org/later\n";
+    /// let sources = Sources::parse(text).unwrap();
+    /// assert_eq!(sources.of_concept("sociaal-huis")[0].url, "https://example.org/a");
+    /// assert_eq!(sources.of_offer("overkop", "kortrijk")[0].date, "2025-03");
+    /// assert!(sources.of_concept("overkop").is_empty());
+    /// assert!(Sources::parse("not a sources file").is_err());
+    /// ```
+    pub fn parse(text: &'static str) -> Result<Sources, String> {
+        let entries = codec::decode_sources(text)?
+            .into_iter()
+            .map(|l| {
+                let key = match l.key {
+                    Cow::Borrowed(k) => k,
+                    Cow::Owned(k) => Box::leak(k.into_boxed_str()),
+                };
+                let sources = l
+                    .sources
+                    .into_iter()
+                    .map(|(date, url)| Source {
+                        url,
+                        date,
+                        used_for: "",
+                    })
+                    .collect();
+                (l.kind, key, sources)
+            })
+            .collect();
+        Ok(Sources { entries })
+    }
+
+    /// The sources of a concept, by its id (empty when the file has none).
+    pub fn of_concept(&self, id: &str) -> &[Source] {
+        self.find(SOURCE_KIND_CONCEPT, |k| k == id)
+    }
+
+    /// The sources of an offer, by its concept's id and its own (empty when the file has none).
+    pub fn of_offer(&self, concept: &str, id: &str) -> &[Source] {
+        self.find(SOURCE_KIND_OFFER, |k| {
+            k.split_once(SOURCE_KEY_SEPARATOR) == Some((concept, id))
+        })
+    }
+
+    /// How many concepts and offers it has sources for.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it has none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn find(&self, kind: &str, key: impl Fn(&str) -> bool) -> &[Source] {
+        self.entries
+            .iter()
+            .find(|(k, key_, _)| *k == kind && key(key_))
+            .map_or(&[], |(_, _, s)| s.as_slice())
+    }
+}
