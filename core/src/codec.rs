@@ -598,6 +598,8 @@ pub const SOURCES_HEADER: &str = "# hulpkompas sources 1";
 pub const SOURCE_KIND_CONCEPT: &str = "c";
 /// The kind of an offer's line in the sources file (key: `concept id/offer id`).
 pub const SOURCE_KIND_OFFER: &str = "o";
+/// The kind of a first stop's line in the sources file (key: `NIS/first-stop kind/name`).
+pub const SOURCE_KIND_FIRST_STOP: &str = "f";
 /// What separates the parts of a key (ids never contain it: the generator checks).
 pub const SOURCE_KEY_SEPARATOR: char = '/';
 
@@ -627,8 +629,10 @@ pub struct SourceLine<'a> {
 ///   [`SOURCE_KEY_SEPARATOR`]):
 ///   - `c`: a concept, key `concept id`;
 ///   - `o`: an offer, key `concept id/offer id` (offer ids are unique only within their concept);
-///   - `f` (reserved, not written yet): a first stop (a Sociaal Huis or CAW contact), key
-///     `municipality NIS/first-stop kind`, e.g. `f\t34022/sociaal-huis\t…`;
+///   - `f`: a first stop (a Sociaal Huis, OCMW, CAW, Huis van het Kind or CPAS), key
+///     `municipality NIS/first-stop kind/name` as the answer names it, e.g.
+///     `f\t71022/caw/CAW Limburg\t…` (per municipality: a CAW's sources include the statement of
+///     its area; the name may itself contain `/`: the key is compared whole);
 ///   - any other kind is skipped by the decoder, so an older widget reads a newer file.
 /// - then `(date, url)` pairs, in the order the data lists them: each address with the date its
 ///   source states (`onbekend` when undated, empty when none is given; an offer repeats its one
@@ -647,8 +651,8 @@ pub fn encode_sources(lines: &[SourceLine<'_>]) -> String {
     out
 }
 
-/// Reads the sources file (see [`encode_sources`]). Lines of kinds other than `c` and `o`, empty
-/// lines and `#` comments are skipped; a `c` or `o` line without a key or with a date and no
+/// Reads the sources file (see [`encode_sources`]). Lines of kinds other than `c`, `o` and `f`,
+/// empty lines and `#` comments are skipped; a known line without a key or with a date and no
 /// address is an error. Never panics.
 pub fn decode_sources(text: &'static str) -> Result<Vec<SourceLine<'static>>, String> {
     let mut lines = text.lines();
@@ -662,7 +666,13 @@ pub fn decode_sources(text: &'static str) -> Result<Vec<SourceLine<'static>>, St
         let line = line.strip_suffix('\r').unwrap_or(line);
         let mut f = line.split('\t');
         let kind = f.next().unwrap_or("");
-        if kind != SOURCE_KIND_CONCEPT && kind != SOURCE_KIND_OFFER {
+        if ![
+            SOURCE_KIND_CONCEPT,
+            SOURCE_KIND_OFFER,
+            SOURCE_KIND_FIRST_STOP,
+        ]
+        .contains(&kind)
+        {
             continue;
         }
         let key = f.next().unwrap_or("");

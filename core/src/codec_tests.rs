@@ -347,7 +347,7 @@ proptest! {
     #[test]
     fn sources_skip_unknown_kinds(
         lines in prop::collection::vec(source_line(), 0..10),
-        other in prop::collection::vec(("[a-bd-np-z][a-z]{0,2}", field(), field()), 0..5),
+        other in prop::collection::vec(("[abdeg-np-z][a-z]{0,2}", field(), field()), 0..5),
     ) {
         let mut text = encode_sources(&lines);
         for (kind, key, rest) in &other {
@@ -397,9 +397,46 @@ proptest! {
 #[test]
 fn the_builtin_sources_round_trip() {
     let data = crate::Dataset::builtin();
-    let text = leak(crate::Sources::to_text(data.concepts(), data.offers()));
+    let stops: Vec<(&str, FirstStop)> = data
+        .municipalities()
+        .iter()
+        .flat_map(|m| {
+            [data.first_stop(m, false).0, data.first_stop(m, true).0]
+                .into_iter()
+                .flatten()
+                .map(move |f| (m.nis, f))
+        })
+        .collect();
+    let text = leak(crate::Sources::to_text(
+        data.concepts(),
+        data.offers(),
+        stops.iter().map(|(nis, f)| (*nis, f)),
+    ));
     let sources = crate::Sources::parse(text).unwrap();
-    assert_eq!(sources.len(), data.concepts().len() + data.offers().len());
+    // Every first stop finds its own sources by its key (municipality, kind, name).
+    for (nis, f) in &stops {
+        let urls: Vec<&str> = sources
+            .of_first_stop(nis, f)
+            .iter()
+            .map(|s| s.url)
+            .collect();
+        let want: Vec<&str> = f.sources().collect();
+        assert_eq!(urls, want, "{} {}", f.kind.id(), f.name);
+        assert!(
+            !urls.is_empty(),
+            "{} {} has no sources",
+            f.kind.id(),
+            f.name
+        );
+    }
+    let distinct: std::collections::BTreeSet<String> = stops
+        .iter()
+        .map(|(nis, f)| format!("{nis}/{}/{}", f.kind.id(), f.name))
+        .collect();
+    assert_eq!(
+        sources.len(),
+        data.concepts().len() + data.offers().len() + distinct.len()
+    );
     for c in data.concepts() {
         let urls: Vec<&str> = sources.of_concept(c.id).iter().map(|s| s.url).collect();
         let want: Vec<&str> = c.sources.iter().map(|s| s.url).collect();

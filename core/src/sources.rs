@@ -10,10 +10,11 @@
 use std::borrow::Cow;
 
 use crate::codec::{
-    self, SourceLine, SOURCE_KEY_SEPARATOR, SOURCE_KIND_CONCEPT, SOURCE_KIND_OFFER,
+    self, SourceLine, SOURCE_KEY_SEPARATOR, SOURCE_KIND_CONCEPT, SOURCE_KIND_FIRST_STOP,
+    SOURCE_KIND_OFFER,
 };
 use crate::data;
-use crate::model::{Concept, Offer, Source};
+use crate::model::{Concept, FirstStop, Offer, Source};
 
 /// The sources of concepts and offers, by what they are about.
 #[derive(Debug, Default)]
@@ -29,8 +30,20 @@ impl Sources {
         data::SOURCES_COMPILED_IN
     }
 
-    /// The sources file for these concepts and offers (empty lists without the `sources` feature).
-    pub fn to_text(concepts: &[Concept], offers: &[Offer]) -> String {
+    /// The key of a first stop's line: the municipality it is shown for (a CAW's sources include
+    /// the statement of its area, which differs per municipality), its kind and its name.
+    fn first_stop_key(nis: &str, stop: &FirstStop) -> String {
+        let sep = SOURCE_KEY_SEPARATOR;
+        format!("{nis}{sep}{}{sep}{}", stop.kind.id(), stop.name)
+    }
+
+    /// The sources file for these concepts, offers and first stops — each first stop with the
+    /// NIS code of the municipality it is shown for (empty lists without the `sources` feature).
+    pub fn to_text<'s>(
+        concepts: &[Concept],
+        offers: &[Offer],
+        first_stops: impl IntoIterator<Item = (&'s str, &'s FirstStop)>,
+    ) -> String {
         let mut lines: Vec<SourceLine<'_>> = concepts
             .iter()
             .map(|c| SourceLine {
@@ -51,7 +64,24 @@ impl Sources {
                     .collect(),
             });
         }
+        let mut seen = std::collections::BTreeSet::new();
+        for (nis, f) in first_stops {
+            let key = Self::first_stop_key(nis, f);
+            if seen.insert(key.clone()) {
+                lines.push(SourceLine {
+                    kind: SOURCE_KIND_FIRST_STOP,
+                    key: Cow::Owned(key),
+                    sources: f.sources().map(|u| (f.source_date, u)).collect(),
+                });
+            }
+        }
         codec::encode_sources(&lines)
+    }
+
+    /// The sources of a first stop shown for the municipality `nis` (empty when the file has none).
+    pub fn of_first_stop(&self, nis: &str, stop: &FirstStop) -> &[Source] {
+        let key = Self::first_stop_key(nis, stop);
+        self.find(SOURCE_KIND_FIRST_STOP, |k| k == key)
     }
 
     /// Reads the sources file. The text must live as long as the program (the widget leaks the

@@ -444,18 +444,27 @@ fn first_stop_table(out: &mut String, d: &Loaded, f: Features) {
         .as_ref()
         .map(|l| l.table.clone())
         .unwrap_or_default();
-    if !f.details {
+    if !f.sources {
+        // The widget: the sources come from the sources file (kind `f`), when a fold is opened.
         for a in &mut table.areas {
             a.sources = "";
         }
+        for s in table
+            .local
+            .iter_mut()
+            .map(|(_, s)| s)
+            .chain(&mut table.caws)
+        {
+            s.sources = "".into();
+        }
+    }
+    if !f.details {
         let stops = table
             .local
             .iter_mut()
             .map(|(_, s)| s)
             .chain(&mut table.caws);
         for s in stops {
-            let first = s.sources().next().unwrap_or("").to_string();
-            s.sources = first.into();
             // The hours in the source's own words are research notes in one language (often a
             // dated corona rule): the widget shows only hours stated plainly (the machine format).
             s.hours_text = None;

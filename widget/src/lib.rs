@@ -124,7 +124,8 @@ pub fn sources_state() -> SourcesState {
     }
     if Sources::compiled_in() {
         let data = dataset();
-        let text = Sources::to_text(data.concepts(), data.offers());
+        // First stops carry their sources themselves when they are compiled in.
+        let text = Sources::to_text(data.concepts(), data.offers(), std::iter::empty());
         if let Ok(s) = Sources::parse(Box::leak(text.into_boxed_str())) {
             let s: &'static Sources = Box::leak(Box::new(s));
             SOURCES.set(Some(s));

@@ -86,7 +86,7 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
             { view_urgent(&state.urgent, lang, &id("urgent"), link) }
             <p class="ww-status" role="status" aria-live="polite">{ state.status.clone() }</p>
             { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
-            { view_first_stop(&state.first_stop, lang, &id("first")) }
+            { view_first_stop(&state.first_stop, answer.and_then(|a| a.place.as_ref()).map(|p| p.municipality.nis), &fold, &id("first")) }
             { answer.and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
             { state.results.as_ref().map(|r| view_results(r, answer, &fold, &id("results"))).unwrap_or_default() }
             { answer.map(|a| view_groups(a, &fold, &shown, &id("g"))).unwrap_or_default() }
@@ -134,10 +134,11 @@ fn view_urgent(urgent: &Urgent, lang: Lang, id: &str, link: &Scope<App>) -> Html
 
 /// Where to go first: name, tap-to-call phone, address, hours, web page — with a warning where the
 /// facts are not recently confirmed.
-fn view_first_stop(stops: &[FirstStop], lang: Lang, id: &str) -> Html {
+fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold, id: &str) -> Html {
     if stops.is_empty() {
         return html! {};
     }
+    let lang = fold.lang;
     let t = ui(lang);
     html! {
         <section class="ww-first" aria-labelledby={id.to_string()}>
@@ -170,6 +171,10 @@ fn view_first_stop(stops: &[FirstStop], lang: Lang, id: &str) -> Html {
                                 <p>{ format!("{}: ", t.email) }<a href={format!("mailto:{e}")}>{ e }</a></p>
                             }
                             if let Some(w) = s.website { <p>{ safe_link(w, t.website) }</p> }
+                            <details class="ww-details" ontoggle={fold.on_toggle.clone()}>
+                                <summary>{ t.sources }</summary>
+                                { view_stop_sources(s, nis.unwrap_or(""), fold) }
+                            </details>
                         </li>
                     }
                 }) }
@@ -361,6 +366,29 @@ fn view_concept(
                 { view_sources(concept, offers, fold) }
             </details>
         </li>
+    }
+}
+
+/// Where a first stop's facts come from, with the date of the source.
+fn view_stop_sources(stop: &FirstStop, nis: &str, fold: &Fold) -> Html {
+    let t = ui(fold.lang);
+    let item = |url: &str| {
+        html! { <li>{ safe_link(url, url) }{ format!(" ({})", stop.source_date) }</li> }
+    };
+    // Compiled in (the full core), or from the sources file (the widget).
+    if stop.sources().next().is_some() {
+        return html! { <ul class="ww-sources">{ for stop.sources().map(item) }</ul> };
+    }
+    match fold.sources {
+        SourcesState::Ready(s) => html! {
+            <ul class="ww-sources">{ for s.of_first_stop(nis, stop).iter().map(|x| item(x.url)) }</ul>
+        },
+        SourcesState::Loading => {
+            html! { <p class="ww-sources-loading" role="status">{ t.sources_loading }</p> }
+        }
+        SourcesState::Failed => {
+            html! { <p class="ww-sources-failed" role="status">{ t.sources_failed }</p> }
+        }
     }
 }
 

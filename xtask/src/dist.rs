@@ -30,7 +30,14 @@ pub const ON_DEMAND_FILES: [(&str, &str); 2] = [
 
 /// The most the first load ([`WIDGET_FILES`]) may weigh, brotli-compressed. Over it, `cargo xtask
 /// dist` and `cargo xtask test` fail.
-pub const FIRST_LOAD_BUDGET_BROTLI: usize = 150_000;
+///
+/// It was 150,000 B until the first load gained what the first answer must show at once: the help
+/// lines with their signals (about 4 KB, needed before anything else has loaded) and the first
+/// stops of every municipality with the code that shows them (about 13 KB), after the source
+/// addresses moved to the lazy sources file (−7 KB) and Yew's tracing was compiled out (−10 KB).
+/// Lazy French and English texts and render-on-demand are to bring it to 120 KB; lower this
+/// number as they land, never raise it to fit a change.
+pub const FIRST_LOAD_BUDGET_BROTLI: usize = 168_000;
 
 /// What `build` made.
 pub struct Dist {
@@ -145,9 +152,25 @@ pub fn build() -> Result<Dist> {
     )?;
     // The source addresses, from the full core (the widget's core has none compiled in).
     let data = hulpkompas_core::Dataset::builtin();
+    // Every first stop an answer can show: each municipality's, with and without a need about
+    // children (which puts its Huis van het Kind first).
+    let stops: Vec<(&str, hulpkompas_core::FirstStop)> = data
+        .municipalities()
+        .iter()
+        .flat_map(|m| {
+            [data.first_stop(m, false).0, data.first_stop(m, true).0]
+                .into_iter()
+                .flatten()
+                .map(move |f| (m.nis, f))
+        })
+        .collect();
     std::fs::write(
         widget_dir.join("hulpkompas-sources.txt"),
-        hulpkompas_core::Sources::to_text(data.concepts(), data.offers()),
+        hulpkompas_core::Sources::to_text(
+            data.concepts(),
+            data.offers(),
+            stops.iter().map(|(nis, f)| (*nis, f)),
+        ),
     )?;
     copy_dir(&root.join("demo"), &dist)?;
     fill_in_concepts(&dist.join("builder.html"))?;
