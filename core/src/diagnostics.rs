@@ -99,6 +99,13 @@ pub enum Diagnostic {
         /// The folded name.
         name: String,
     },
+    /// The postcode and the name are two different places ("Gent 8500"): the answer asks which.
+    PostcodeAndNameDisagree {
+        /// The postcode.
+        postcode: u16,
+        /// The folded name.
+        name: String,
+    },
     /// A former municipality, merged.
     Merged {
         /// Former name.
@@ -152,6 +159,7 @@ impl Diagnostic {
             | ZoneDependsOnStreet { .. }
             | SharedPostcode { .. }
             | NameDoesNotMatchPostcode { .. }
+            | PostcodeAndNameDisagree { .. }
             | Corrected { .. } => Severity::Warning,
             AlsoElsewhere { .. }
             | SeveralLocalities { .. }
@@ -178,6 +186,7 @@ impl Diagnostic {
             AlsoElsewhere { .. } => "also_elsewhere",
             SeveralLocalities { .. } => "several_localities",
             NameDoesNotMatchPostcode { .. } => "name_does_not_match_postcode",
+            PostcodeAndNameDisagree { .. } => "postcode_and_name_disagree",
             Merged { .. } => "merged",
             SharedPostcode { .. } => "shared_postcode",
             ZoneDependsOnStreet { .. } => "zone_depends_on_street",
@@ -254,6 +263,11 @@ impl Diagnostic {
                 Lang::Nl => format!("“{name}” ligt niet in postcode {postcode:04}. We tonen het antwoord voor {postcode:04}."),
                 Lang::Fr => format!("« {name} » ne correspond pas au code postal {postcode:04}. Nous affichons la réponse pour {postcode:04}."),
                 Lang::En => format!("“{name}” is not in postcode {postcode:04}. We show the answer for {postcode:04}."),
+            },
+            PostcodeAndNameDisagree { postcode, name } => match l {
+                Lang::Nl => format!("Postcode {postcode:04} en “{name}” zijn twee verschillende plaatsen. Kies de plaats die je bedoelt."),
+                Lang::Fr => format!("Le code postal {postcode:04} et « {name} » sont deux lieux différents. Choisissez celui que vous voulez dire."),
+                Lang::En => format!("Postcode {postcode:04} and “{name}” are two different places. Choose the one you mean."),
             },
             Merged { old_name, new, date } => {
                 let d = date_text(*date, l);

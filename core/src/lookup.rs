@@ -391,6 +391,23 @@ impl Dataset {
                 diags.retain(|d| !matches!(d, Diagnostic::NameDoesNotMatchPostcode { .. }));
             }
         }
+        // "Gent 8500": the name is another place than the postcode. Never pick one: ask.
+        let mismatch = diags
+            .iter()
+            .any(|d| matches!(d, Diagnostic::NameDoesNotMatchPostcode { .. }));
+        if mismatch && !self.exact_names(name).is_empty() {
+            let mut scratch = Vec::new();
+            let (by_name, mut others, _) = self.resolve_name(name, &mut scratch);
+            let mut candidates = vec![place];
+            candidates.extend(by_name);
+            candidates.append(&mut others);
+            diags.retain(|d| !matches!(d, Diagnostic::NameDoesNotMatchPostcode { .. }));
+            diags.push(Diagnostic::PostcodeAndNameDisagree {
+                postcode: pc,
+                name: name.to_string(),
+            });
+            return (None, candidates, std::mem::take(diags));
+        }
         if chosen.is_none() && locs.len() > 1 {
             diags.push(Diagnostic::SeveralLocalities {
                 postcode: pc,
