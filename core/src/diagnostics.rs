@@ -63,6 +63,12 @@ pub enum Diagnostic {
         /// The folded input.
         input: String,
     },
+    /// One letter from a known name, in a build that does not know every Walloon locality (the
+    /// widget): it may be a place we do not know, so the answer asks instead of correcting.
+    DidYouMean {
+        /// The folded input.
+        input: String,
+    },
     /// The start of one or more place names: see the candidates.
     Incomplete {
         /// The folded input.
@@ -154,6 +160,7 @@ impl Diagnostic {
             | SpecialPostcode { .. }
             | UnknownPlace { .. } => Severity::Error,
             Incomplete { .. }
+            | DidYouMean { .. }
             | Ambiguous { .. }
             | OutsideFlandersBrussels { .. }
             | ZoneDependsOnStreet { .. }
@@ -182,6 +189,7 @@ impl Diagnostic {
             UnknownPlace { .. } => "unknown_place",
             Incomplete { .. } => "incomplete",
             Corrected { .. } => "corrected",
+            DidYouMean { .. } => "did_you_mean",
             Ambiguous { .. } => "ambiguous",
             AlsoElsewhere { .. } => "also_elsewhere",
             SeveralLocalities { .. } => "several_localities",
@@ -233,6 +241,11 @@ impl Diagnostic {
                 Lang::Nl => format!("We vinden geen plaats met de naam “{input}”. Kijk de schrijfwijze na, of typ de postcode."),
                 Lang::Fr => format!("Nous ne trouvons pas de lieu appelé « {input} ». Vérifiez l'orthographe, ou tapez le code postal."),
                 Lang::En => format!("We cannot find a place called “{input}”. Check the spelling, or type the postcode."),
+            },
+            DidYouMean { input } => match l {
+                Lang::Nl => format!("We kennen “{input}” niet. Bedoel je een van deze plaatsen? Zo niet, typ de postcode."),
+                Lang::Fr => format!("Nous ne connaissons pas « {input} ». Voulez-vous dire l'un de ces lieux ? Sinon, tapez le code postal."),
+                Lang::En => format!("We do not know “{input}”. Do you mean one of these places? If not, type the postcode."),
             },
             Incomplete { input } => match l {
                 Lang::Nl => format!("Bedoel je een van deze plaatsen? (“{input}” is nog geen volledige naam.)"),

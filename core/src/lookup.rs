@@ -436,6 +436,15 @@ impl Dataset {
         }
         let corrected = !targets.is_empty() && !exact;
         let places = places_of(&targets);
+        // Without every Walloon locality (the widget's build), a name one letter from a known
+        // place may be a village we do not know ("Vottem" is not Gottem, "Mark" not Marke): ask,
+        // never answer for another place.
+        if corrected && !cfg!(feature = "wallonia-localities") {
+            diags.push(Diagnostic::DidYouMean {
+                input: folded.to_string(),
+            });
+            return (None, places, std::mem::take(diags));
+        }
         match places.len() {
             0 => {
                 // Suggestions while typing: names that start with the input.

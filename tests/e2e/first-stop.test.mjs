@@ -100,6 +100,25 @@ describe('first stop', () => {
     }
   });
 
+  test('a Walloon village the widget does not know is asked about, never answered as a Flemish place one letter away', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context } = await openPage(browser, { path: '/index.html' });
+    try {
+      await waitForWidget(page);
+      for (const [typed, wrongPlace] of [['Vottem', 'Gottem'], ['Beez', 'Bree']]) {
+        await placeInput(page).fill(typed);
+        await poll(async () => (await shadow(page, '.ww-candidates button').count()) > 0, {
+          message: () => `no “did you mean” for ${typed}`,
+        });
+        assert.equal(await shadow(page, '.ww-placebox').count(), 0, `${typed} got an answer for a place`);
+        assert.equal(await shadow(page, '.ww-first').count(), 0, `${typed} got a first stop`);
+        const offered = await shadow(page, '.ww-candidates').textContent();
+        assert.match(offered, new RegExp(wrongPlace), `${typed}: ${offered}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a Walloon place points to its CPAS in French and never to a Sociaal Huis or a CAW', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context } = await openPage(browser, { path: '/index.html' });
     try {

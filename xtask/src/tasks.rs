@@ -48,7 +48,7 @@ fn cargo() -> Command {
 }
 
 /// How many steps `cargo xtask test` has.
-const STEPS: usize = 7;
+const STEPS: usize = 8;
 
 /// `cargo xtask test`: everything, in the order that fails fastest.
 pub fn test() -> Result {
@@ -100,6 +100,24 @@ pub fn test() -> Result {
                         ])
                         .current_dir(&root),
                     "native tests failed (see above)",
+                )
+            },
+        )?;
+        steps.step(
+            "wrong-place guard in the widget's build (core without default features)",
+            || {
+                run(
+                    cargo()
+                        .args([
+                            "test",
+                            "-p",
+                            "hulpkompas-core",
+                            "--no-default-features",
+                            "--test",
+                            "wrong_place",
+                        ])
+                        .current_dir(&root),
+                    "a place name answers for another municipality in the widget's build (see above)",
                 )
             },
         )?;
