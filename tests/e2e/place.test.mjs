@@ -146,13 +146,17 @@ describe('a postcode shows its eerstelijnszone and offers', () => {
 });
 
 describe('place names', () => {
-  test('“kortijk” is read as Kortrijk and says so', { timeout: TEST_TIMEOUT }, async () => {
+  test('“kortijk” offers Kortrijk, and one tap answers for it', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context } = await indexPage();
     try {
       await setPlace(page, 'kortijk');
+      // The widget does not know every Walloon village: a name one letter from a known place is
+      // asked about, never answered for another place without a word.
+      await expectText(shadow(page, '.ww-messages .ww-msg'), /kortijk/, 'the question for “kortijk”');
+      assert.equal(await shadow(page, '.ww-place').count(), 0, 'an answer before the visitor chose');
+      await shadow(page, '.ww-candidates button').filter({ hasText: 'Kortrijk' }).first().click();
       // A name finds the municipality (it has several postcodes), not one postcode.
-      await expectText(shadow(page, '.ww-place'), /^\s*Kortrijk\s*$/, '.ww-place for “kortijk”');
-      await expectText(shadow(page, '.ww-messages .ww-msg'), /kortijk.*Kortrijk/, 'correction message for “kortijk”');
+      await expectText(shadow(page, '.ww-place'), /Kortrijk/, '.ww-place after choosing Kortrijk');
       await waitForConcepts(page);
     } finally {
       await context.close();
