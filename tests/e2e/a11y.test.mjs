@@ -52,11 +52,16 @@ describe('axe-core finds no WCAG 2.2 AA violations', () => {
     });
   }
 
-  test('/index.html with a need, an open details and a correction message', { timeout: TEST_TIMEOUT }, async () => {
+  test('/index.html with a “did you mean”, then a need and an open details', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context } = await openPage(browser, { path: '/index.html' });
     try {
       await waitForWidget(page);
       await setPlace(page, 'kortijk');
+      await poll(async () => (await shadow(page, '.ww-candidates button').count()) > 0, {
+        message: () => 'no “did you mean” for “kortijk”',
+      });
+      await assertNoAxeViolations(page, '/index.html (“did you mean” for “kortijk”)');
+      await shadow(page, '.ww-candidates button').filter({ hasText: 'Kortrijk' }).first().click();
       await waitForConcepts(page);
       await setNeed(page, 'schulden');
       await poll(async () => (await shadow(page, '.ww-results li.ww-concept').count()) > 0, {
