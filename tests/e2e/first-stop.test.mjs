@@ -100,6 +100,26 @@ describe('first stop', () => {
     }
   });
 
+  test('what a citizen cannot walk into is folded away for professionals', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context } = await openPage(browser, { path: '/index.html' });
+    try {
+      await waitForWidget(page);
+      await answerFor(page, '8500');
+      const pro = shadow(page, 'details.ww-pro');
+      assert.equal(await pro.count(), 1, 'no fold for professionals');
+      assert.equal(await pro.getAttribute('open'), null, 'the fold for professionals is open by default');
+      const inside = await pro.locator('li.ww-concept').evaluateAll((els) => els.map((e) => e.getAttribute('data-concept')));
+      assert.ok(inside.includes('eerstelijnszones-zorgraden'), `the zone partnership is not in the fold: ${inside}`);
+      const citizens = await shadow(page, 'section.ww-group[data-audience=citizens][data-applies=yes] li.ww-concept')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-concept')));
+      assert.ok(!citizens.includes('eerstelijnszones-zorgraden'), 'the zone partnership is counted among the services for citizens');
+      const status = await shadow(page, '.ww-status').textContent();
+      assert.match(status, new RegExp(`^${citizens.length} diensten`), `the status counts more than the services for citizens: ${status}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a Walloon village the widget does not know is asked about, never answered as a Flemish place one letter away', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context } = await openPage(browser, { path: '/index.html' });
     try {

@@ -316,13 +316,26 @@ fn view_groups(answer: &Answer<'_>, fold: &Fold, shown: &dyn Fn(&str) -> bool, i
             if items.is_empty() { return html! {}; }
             let hid = format!("{id}-{}{}", g.id(), if pro { "-professionals" } else { "" });
             let heading = if pro { i18n::group_professionals(lang) } else { i18n::group_heading(g, lang) };
-            html! {
-                <section class="ww-group" data-applies={g.id()} data-audience={if pro { "professionals" } else { "citizens" }} aria-labelledby={hid.clone()}>
-                    <h2 id={hid}>{ heading }</h2>
-                    <ul>
-                        { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None)) }
-                    </ul>
-                </section>
+            let list = html! {
+                <ul>
+                    { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None)) }
+                </ul>
+            };
+            if pro {
+                // For professionals: folded, so a citizen's answer stays short.
+                html! {
+                    <details class="ww-group ww-pro" data-applies={g.id()} data-audience="professionals">
+                        <summary><h2 id={hid}>{ heading }</h2></summary>
+                        { list }
+                    </details>
+                }
+            } else {
+                html! {
+                    <section class="ww-group" data-applies={g.id()} data-audience="citizens" aria-labelledby={hid.clone()}>
+                        <h2 id={hid}>{ heading }</h2>
+                        { list }
+                    </section>
+                }
             }
         }) }
     }
