@@ -397,16 +397,7 @@ proptest! {
 #[test]
 fn the_builtin_sources_round_trip() {
     let data = crate::Dataset::builtin();
-    let stops: Vec<(&str, FirstStop)> = data
-        .municipalities()
-        .iter()
-        .flat_map(|m| {
-            [data.first_stop(m, false).0, data.first_stop(m, true).0]
-                .into_iter()
-                .flatten()
-                .map(move |f| (m.nis, f))
-        })
-        .collect();
+    let stops = data.every_first_stop();
     let text = leak(crate::Sources::to_text(
         data.concepts(),
         data.offers(),

@@ -146,4 +146,19 @@ impl crate::dataset::Dataset {
     ) -> (Vec<FirstStop>, Option<Diagnostic>) {
         first_stops(m, children)
     }
+
+    /// Every first stop an answer can show, with the NIS code of its municipality: each
+    /// municipality's, with and without a need about children (which puts its Huis van het Kind
+    /// first). For the sources file and its tests.
+    pub fn every_first_stop(&self) -> Vec<(&'static str, FirstStop)> {
+        self.municipalities()
+            .iter()
+            .flat_map(|m| {
+                [first_stops(m, false).0, first_stops(m, true).0]
+                    .into_iter()
+                    .flatten()
+                    .map(move |f| (m.nis, f))
+            })
+            .collect()
+    }
 }

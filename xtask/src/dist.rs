@@ -152,18 +152,7 @@ pub fn build() -> Result<Dist> {
     )?;
     // The source addresses, from the full core (the widget's core has none compiled in).
     let data = hulpkompas_core::Dataset::builtin();
-    // Every first stop an answer can show: each municipality's, with and without a need about
-    // children (which puts its Huis van het Kind first).
-    let stops: Vec<(&str, hulpkompas_core::FirstStop)> = data
-        .municipalities()
-        .iter()
-        .flat_map(|m| {
-            [data.first_stop(m, false).0, data.first_stop(m, true).0]
-                .into_iter()
-                .flatten()
-                .map(move |f| (m.nis, f))
-        })
-        .collect();
+    let stops = data.every_first_stop();
     std::fs::write(
         widget_dir.join("hulpkompas-sources.txt"),
         hulpkompas_core::Sources::to_text(
