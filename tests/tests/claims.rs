@@ -42,21 +42,14 @@ fn flemish_and_brussels() -> &'static [(String, Answer<'static>)] {
 /// tests need), from the CSV files.
 fn served_by(concept: &str) -> BTreeSet<String> {
     let elz = records("geo/elz.csv");
-    let slug = |s: &str| {
-        let mut out = String::new();
-        let mut dash = false;
-        for c in s.chars().flat_map(char::to_lowercase) {
-            if c.is_ascii_alphanumeric() {
-                if dash && !out.is_empty() {
-                    out.push('-');
-                }
-                dash = false;
-                out.push(c);
-            } else {
-                dash = true;
-            }
-        }
-        out
+    // The zone id an offer names (`elz:westkust-polder`) → the zone's name in elz.csv.
+    let zone_name = |id: &str| {
+        Dataset::builtin()
+            .zones()
+            .iter()
+            .find(|z| z.id == id)
+            .map(|z| z.name)
+            .unwrap_or_else(|| panic!("{concept}: unknown zone id `{id}`"))
     };
     let mut out = BTreeSet::new();
     for r in records(&format!("offers/{concept}.csv")) {
@@ -65,11 +58,14 @@ fn served_by(concept: &str) -> BTreeSet<String> {
                 Some(("nis", n)) => {
                     out.insert(n.to_string());
                 }
-                Some(("elz", z)) => out.extend(
-                    elz.iter()
-                        .filter(|e| slug(&e["elz_name"]) == z)
-                        .map(|e| e["municipality_nis"].clone()),
-                ),
+                Some(("elz", z)) => {
+                    let name = zone_name(z);
+                    out.extend(
+                        elz.iter()
+                            .filter(|e| e["elz_name"] == name)
+                            .map(|e| e["municipality_nis"].clone()),
+                    )
+                }
                 other => panic!("{concept}: area {other:?} not handled by this test"),
             }
         }
