@@ -25,7 +25,19 @@ use crate::model::{
 };
 
 /// Characters no field of any table may contain.
-pub const FIELD_RESERVED: &[char] = &['\t', '\n'];
+pub const FIELD_RESERVED: &[char] = &['\t', '\n', FETCHED_SEPARATOR];
+
+/// What separates the fields of the two files the widget fetches over the web (the vocabulary and
+/// the sources). Not a tab: web servers, editors and copy-paste turn tabs into spaces, and a file
+/// read with one missing separator would be rejected whole. A visible character no field holds
+/// ([`FIELD_RESERVED`]) survives all of them; the decoders trim spaces around each field.
+pub const FETCHED_SEPARATOR: char = '^';
+
+/// The fields of one line of a fetched file, each trimmed of the spaces (and tabs, and the `\r`
+/// of a Windows line end) a server or editor may have added around it.
+fn fetched_fields(line: &str) -> impl Iterator<Item = &str> {
+    line.split(FETCHED_SEPARATOR).map(str::trim)
+}
 
 /// Characters a locality name may not contain (they structure the locality table).
 pub const LOCALITY_RESERVED: &[char] = &['\t', '\n', ';', '*', '#'];
@@ -491,21 +503,23 @@ pub fn decode_first_stops(table: &'static str) -> FirstStopTable {
 // ---------------------------------------------------------------------------------------------
 
 /// First line of the vocabulary file.
-pub const VOCABULARY_HEADER: &str = "# hulpkompas vocabulary 1";
+pub const VOCABULARY_HEADER: &str = "# hulpkompas vocabulary 2";
 
 /// The vocabulary file (`hulpkompas-needs.txt`, which the widget fetches on its first need search):
-/// a header line, a `stopwords` line, then one `need` line per [`Need`].
+/// a header line, a `stopwords` line, then one `need` line per [`Need`], fields separated by
+/// [`FETCHED_SEPARATOR`] (`^`).
 ///
 /// ```text
-/// # hulpkompas vocabulary 1
-/// stopwords \t <folded stop words separated by spaces>
-/// need \t id \t label nl \t label fr \t label en \t terms nl \t terms fr \t terms en \t concepts
+/// # hulpkompas vocabulary 2
+/// stopwords ^ <folded stop words separated by spaces>
+/// need ^ id ^ label nl ^ label fr ^ label en ^ terms nl ^ terms fr ^ terms en ^ concepts
 /// ```
 /// - terms are joined by [`Terms::SEPARATOR`], as in [`Terms`];
 /// - `concepts` is `concept id=weight` pairs separated by `,`, the weight in hundredths (no float
 ///   parsing: `dec2flt` costs the widget KBs). Concept ids, not indices: the file outlives a build.
 pub fn encode_vocabulary(needs: &[Need], stopwords: &str, concepts: &[Concept]) -> String {
-    let mut out = format!("{VOCABULARY_HEADER}\nstopwords\t{stopwords}\n");
+    let sep = FETCHED_SEPARATOR;
+    let mut out = format!("{VOCABULARY_HEADER}\nstopwords{sep}{stopwords}\n");
     for n in needs {
         let weights: Vec<String> = n
             .concepts
@@ -515,9 +529,8 @@ pub fn encode_vocabulary(needs: &[Need], stopwords: &str, concepts: &[Concept]) 
                 format!("{id}={}", (w * 100.0).round() as u32)
             })
             .collect();
-        let _ = writeln!(
-            out,
-            "need\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        let fields = [
+            "need",
             n.id,
             n.label.nl,
             n.label.fr,
@@ -525,66 +538,91 @@ pub fn encode_vocabulary(needs: &[Need], stopwords: &str, concepts: &[Concept]) 
             n.terms.nl,
             n.terms.fr,
             n.terms.en,
-            weights.join(",")
-        );
+            &weights.join(","),
+        ];
+        let _ = writeln!(out, "{}", fields.join(&sep.to_string()));
     }
     out
 }
 
+/// What [`decode_vocabulary`] read: the needs, the stop words, and the lines it had to skip.
+#[derive(Debug)]
+pub struct DecodedVocabulary {
+    /// The needs of every line that could be read.
+    pub needs: Vec<Need>,
+    /// Folded stop words, space-separated.
+    pub stopwords: &'static str,
+    /// One message per line that could not be read (`line 12: …`): the rest is kept.
+    pub skipped: Vec<String>,
+}
+
 /// Reads the vocabulary file (see [`encode_vocabulary`]): the needs and the stop words. Concept
 /// ids are resolved in `concepts`; each need's weights are leaked (the file lives as long as the
-/// program).
+/// program). A line that cannot be read is skipped and reported, the rest is kept: one bad line
+/// (a proxy's edit, an unknown concept after an update) costs one need, not search by need. An
+/// error only when the text is no vocabulary at all (no header) or not one need could be read.
 pub fn decode_vocabulary(
     text: &'static str,
     concepts: &[Concept],
-) -> Result<(Vec<Need>, &'static str), String> {
+) -> Result<DecodedVocabulary, String> {
     let mut lines = text.lines();
-    if lines.next() != Some(VOCABULARY_HEADER) {
+    if lines.next().map(str::trim) != Some(VOCABULARY_HEADER) {
         return Err(format!(
             "not a Hulpkompas vocabulary (the first line is not `{VOCABULARY_HEADER}`)"
         ));
     }
-    let mut stopwords = "";
-    let mut needs = Vec::new();
+    let mut out = DecodedVocabulary {
+        needs: Vec::new(),
+        stopwords: "",
+        skipped: Vec::new(),
+    };
     for (i, line) in lines.enumerate() {
-        let f: Vec<&'static str> = line.split('\t').collect();
+        let f: Vec<&'static str> = fetched_fields(line).collect();
         match f.first().copied() {
-            Some("stopwords") => stopwords = f.get(1).copied().unwrap_or(""),
-            Some("need") if f.len() == 9 => {
-                let mut weights = Vec::new();
-                for pair in f[8].split(',').filter(|p| !p.is_empty()) {
-                    let (id, w) = pair
-                        .split_once('=')
-                        .ok_or(format!("line {}: bad weight `{pair}`", i + 2))?;
-                    let ci = concepts
-                        .iter()
-                        .position(|c| c.id == id)
-                        .ok_or(format!("line {}: unknown concept `{id}`", i + 2))?;
-                    let w: u32 = w
-                        .parse()
-                        .map_err(|_| format!("line {}: bad weight `{pair}`", i + 2))?;
-                    weights.push((ci as u8, w as f32 / 100.0));
-                }
-                needs.push(Need {
-                    id: f[1],
-                    label: Text {
-                        nl: f[2],
-                        fr: f[3],
-                        en: f[4],
-                    },
-                    terms: Terms {
-                        nl: f[5],
-                        fr: f[6],
-                        en: f[7],
-                    },
-                    concepts: Box::leak(weights.into_boxed_slice()),
-                });
-            }
+            Some("stopwords") => out.stopwords = f.get(1).copied().unwrap_or(""),
+            Some("need") if f.len() == 9 => match decode_need(&f, concepts) {
+                Ok(need) => out.needs.push(need),
+                Err(e) => out.skipped.push(format!("line {}: {e}", i + 2)),
+            },
             Some("") | None => {}
-            Some(_) => return Err(format!("line {}: not a `need` line of 9 fields", i + 2)),
+            Some(_) => out.skipped.push(format!(
+                "line {}: not a `need` line of 9 fields separated by `{FETCHED_SEPARATOR}`",
+                i + 2
+            )),
         }
     }
-    Ok((needs, stopwords))
+    if out.needs.is_empty() && !out.skipped.is_empty() {
+        return Err(format!("no need could be read ({})", out.skipped[0]));
+    }
+    Ok(out)
+}
+
+/// One `need` line's 9 fields (see [`encode_vocabulary`]).
+fn decode_need(f: &[&'static str], concepts: &[Concept]) -> Result<Need, String> {
+    let mut weights = Vec::new();
+    for pair in f[8].split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (id, w) = pair.split_once('=').ok_or(format!("bad weight `{pair}`"))?;
+        let ci = concepts
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or(format!("unknown concept `{id}`"))?;
+        let w: u32 = w.parse().map_err(|_| format!("bad weight `{pair}`"))?;
+        weights.push((ci as u8, w as f32 / 100.0));
+    }
+    Ok(Need {
+        id: f[1],
+        label: Text {
+            nl: f[2],
+            fr: f[3],
+            en: f[4],
+        },
+        terms: Terms {
+            nl: f[5],
+            fr: f[6],
+            en: f[7],
+        },
+        concepts: Box::leak(weights.into_boxed_slice()),
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -592,7 +630,7 @@ pub fn decode_vocabulary(
 // ---------------------------------------------------------------------------------------------
 
 /// First line of the sources file.
-pub const SOURCES_HEADER: &str = "# hulpkompas sources 1";
+pub const SOURCES_HEADER: &str = "# hulpkompas sources 2";
 
 /// The kind of a concept's line in the sources file (key: the concept id).
 pub const SOURCE_KIND_CONCEPT: &str = "c";
@@ -617,13 +655,13 @@ pub struct SourceLine<'a> {
 
 /// The sources file (`hulpkompas-sources.txt`, which the widget fetches when a visitor first
 /// opens a fold, "Meer uitleg en bronnen"): a header line, then one line per concept and per
-/// offer with its source addresses and their dates.
+/// offer with its source addresses and their dates, fields separated by [`FETCHED_SEPARATOR`].
 ///
 /// ```text
-/// # hulpkompas sources 1
-/// kind \t key \t date \t url [\t date \t url]…
-/// c\tsociaal-huis\t2024-05-01\thttps://example.org/decreet\tonbekend\thttps://example.org/faq
-/// o\toverkop/overkop-kortrijk\t2025-03\thttps://example.org/kortrijk
+/// # hulpkompas sources 2
+/// kind ^ key ^ date ^ url [^ date ^ url]…
+/// c^sociaal-huis^2024-05-01^https://example.org/decreet^onbekend^https://example.org/faq
+/// o^overkop/overkop-kortrijk^2025-03^https://example.org/kortrijk
 /// ```
 /// - `kind` says what the line is about, and how its `key` reads (parts separated by
 ///   [`SOURCE_KEY_SEPARATOR`]):
@@ -631,7 +669,7 @@ pub struct SourceLine<'a> {
 ///   - `o`: an offer, key `concept id/offer id` (offer ids are unique only within their concept);
 ///   - `f`: a first stop (a Sociaal Huis, OCMW, CAW, Huis van het Kind or CPAS), key
 ///     `municipality NIS/first-stop kind/name` as the answer names it, e.g.
-///     `f\t71022/caw/CAW Limburg\t…` (per municipality: a CAW's sources include the statement of
+///     `f^71022/caw/CAW Limburg^…` (per municipality: a CAW's sources include the statement of
 ///     its area; the name may itself contain `/`: the key is compared whole);
 ///   - any other kind is skipped by the decoder, so an older widget reads a newer file.
 /// - then `(date, url)` pairs, in the order the data lists them: each address with the date its
@@ -641,10 +679,10 @@ pub fn encode_sources(lines: &[SourceLine<'_>]) -> String {
     let mut out = format!("{SOURCES_HEADER}\n");
     for l in lines {
         out.push_str(l.kind);
-        out.push('\t');
+        out.push(FETCHED_SEPARATOR);
         out.push_str(&l.key);
         for (date, url) in &l.sources {
-            let _ = write!(out, "\t{date}\t{url}");
+            let _ = write!(out, "{FETCHED_SEPARATOR}{date}{FETCHED_SEPARATOR}{url}");
         }
         out.push('\n');
     }
@@ -656,15 +694,14 @@ pub fn encode_sources(lines: &[SourceLine<'_>]) -> String {
 /// address is an error. Never panics.
 pub fn decode_sources(text: &'static str) -> Result<Vec<SourceLine<'static>>, String> {
     let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some(SOURCES_HEADER) {
+    if lines.next().map(str::trim) != Some(SOURCES_HEADER) {
         return Err(format!(
             "not a Hulpkompas sources file (the first line is not `{SOURCES_HEADER}`)"
         ));
     }
     let mut out = Vec::new();
     for (i, line) in lines.enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let mut f = line.split('\t');
+        let mut f = fetched_fields(line);
         let kind = f.next().unwrap_or("");
         if ![
             SOURCE_KIND_CONCEPT,

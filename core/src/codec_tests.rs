@@ -351,7 +351,7 @@ proptest! {
     ) {
         let mut text = encode_sources(&lines);
         for (kind, key, rest) in &other {
-            text.push_str(&format!("{kind}\t{key}\t{rest}\n"));
+            text.push_str(&format!("{kind}^{key}^{rest}\n"));
         }
         prop_assert_eq!(decode_sources(leak(text)).unwrap(), lines);
     }
@@ -370,9 +370,10 @@ proptest! {
     ) {
         let concepts = crate::data::CONCEPTS;
         let text = leak(encode_vocabulary(&needs, &stopwords, concepts));
-        let (again, stop) = decode_vocabulary(text, concepts).unwrap();
-        prop_assert_eq!(again, needs);
-        prop_assert_eq!(stop, stopwords.as_str());
+        let read = decode_vocabulary(text, concepts).unwrap();
+        prop_assert_eq!(read.needs, needs);
+        prop_assert_eq!(read.stopwords, stopwords.as_str());
+        prop_assert!(read.skipped.is_empty());
     }
 
     #[test]
@@ -443,9 +444,77 @@ fn the_builtin_sources_round_trip() {
         assert!(found.iter().all(|s| s.date == o.source_date), "{}", o.id);
     }
     assert!(crate::Sources::compiled_in());
-    assert!(decode_sources("# hulpkompas sources 1\nc\tx\t2024\n").is_err());
-    assert!(decode_sources("# hulpkompas sources 1\nc\n").is_err());
+    assert!(decode_sources("# hulpkompas sources 2\nc^x^2024\n").is_err());
+    assert!(decode_sources("# hulpkompas sources 2\nc\n").is_err());
     assert!(decode_sources("").is_err());
+}
+
+/// What a web server, an editor or a copy-paste does to a text file on its way to the browser:
+/// tabs to spaces (up to the next stop of 8), Windows line ends, spaces at the end of lines.
+fn mangled_in_transit(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut col = 0;
+        for c in line.chars() {
+            if c == '\t' {
+                let n = 8 - col % 8;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            } else {
+                out.push(c);
+                col += 1;
+            }
+        }
+        out.push_str("  \r\n");
+    }
+    out
+}
+
+/// A vocabulary whose tabs were turned into spaces on the way is read whole (it was rejected
+/// whole with tabs as the separator: every search by need then failed).
+#[test]
+fn the_vocabulary_survives_a_server_that_rewrites_whitespace() {
+    let builtin = crate::Vocabulary::builtin();
+    let text = leak(mangled_in_transit(&builtin.to_text()));
+    let (read, skipped) = crate::Vocabulary::parse(text).unwrap();
+    assert_eq!(skipped, Vec::<String>::new());
+    assert_eq!(read.needs(), builtin.needs());
+    assert_eq!(read.stopwords, builtin.stopwords);
+}
+
+/// The same for the sources: the folds keep their addresses.
+#[test]
+fn the_sources_survive_a_server_that_rewrites_whitespace() {
+    let data = crate::Dataset::builtin();
+    let stops = data.every_first_stop();
+    let text = crate::Sources::to_text(
+        data.concepts(),
+        data.offers(),
+        stops.iter().map(|(nis, f)| (*nis, f)),
+    );
+    let want = decode_sources(leak(text.clone())).unwrap();
+    assert_eq!(
+        decode_sources(leak(mangled_in_transit(&text))).unwrap(),
+        want
+    );
+}
+
+/// One line a proxy or a newer build broke costs that need, not the vocabulary.
+#[test]
+fn a_broken_vocabulary_line_is_skipped_and_named() {
+    let text = crate::Vocabulary::builtin().to_text();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let total = lines.iter().filter(|l| l.starts_with("need")).count();
+    lines[3] = "need^half a line";
+    let broken = lines[5].replacen("=", "=x", 1);
+    lines[5] = &broken;
+    let (read, skipped) = crate::Vocabulary::parse(leak(lines.join("\n"))).unwrap();
+    assert_eq!(read.needs().len(), total - 2);
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped[0].starts_with("line 4: "), "{skipped:?}");
+    assert!(skipped[1].starts_with("line 6: bad weight"), "{skipped:?}");
+    // A file of nothing but broken lines is an error, not an empty vocabulary.
+    assert!(crate::Vocabulary::parse("# hulpkompas vocabulary 2\nneed^x\n").is_err());
 }
 
 #[test]

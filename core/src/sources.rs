@@ -90,9 +90,9 @@ impl Sources {
     ///
     /// ```
     /// use hulpkompas_core::Sources;
-    /// let text = "# hulpkompas sources 1\nc\tsociaal-huis\t2024-05-01\thttps://example.org/a\n\
-    ///             o\toverkop/kortrijk\t2025-03\thttps://example.org/b\n\
-    ///             f\t34022/sociaal-huis\t2025\thttps://example.org/later\n";
+    /// let text = "# hulpkompas sources 2\nc^sociaal-huis^2024-05-01^https://example.org/a\n\
+    ///             o^overkop/kortrijk^2025-03^https://example.org/b\n\
+    ///             f^34022/sociaal-huis^2025^https://example.org/later\n";
     /// let sources = Sources::parse(text).unwrap();
     /// assert_eq!(sources.of_concept("sociaal-huis")[0].url, "https://example.org/a");
     /// assert_eq!(sources.of_offer("overkop", "kortrijk")[0].date, "2025-03");

@@ -41,22 +41,25 @@ impl Vocabulary {
         codec::encode_vocabulary(self.needs, self.stopwords, data::CONCEPTS)
     }
 
-    /// Reads the text form. The text must live as long as the program (the widget leaks the one
-    /// copy it fetches): needs borrow their words from it.
+    /// Reads the text form, with one message per line it had to skip (the rest is kept). The
+    /// text must live as long as the program (the widget leaks the one copy it fetches): needs
+    /// borrow their words from it.
     ///
     /// ```
     /// use hulpkompas_core::Vocabulary;
     /// let v = Vocabulary::builtin();
     /// let text: &'static str = Box::leak(v.to_text().into_boxed_str());
-    /// let again = Vocabulary::parse(text).unwrap();
+    /// let (again, skipped) = Vocabulary::parse(text).unwrap();
     /// assert_eq!(again.needs().len(), v.needs().len());
+    /// assert!(skipped.is_empty());
     /// assert!(Vocabulary::parse("not a vocabulary").is_err());
     /// ```
-    pub fn parse(text: &'static str) -> Result<Vocabulary, String> {
-        let (needs, stopwords) = codec::decode_vocabulary(text, data::CONCEPTS)?;
-        Ok(Vocabulary {
-            needs: Box::leak(needs.into_boxed_slice()),
-            stopwords,
-        })
+    pub fn parse(text: &'static str) -> Result<(Vocabulary, Vec<String>), String> {
+        let read = codec::decode_vocabulary(text, data::CONCEPTS)?;
+        let vocabulary = Vocabulary {
+            needs: Box::leak(read.needs.into_boxed_slice()),
+            stopwords: read.stopwords,
+        };
+        Ok((vocabulary, read.skipped))
     }
 }

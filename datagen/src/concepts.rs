@@ -148,7 +148,7 @@ fn check(c: ConceptFile, at: &dyn Fn(&str) -> At, errors: &mut Errors) -> Option
             errors.push(
                 &at("sources"),
                 format!(
-                    "source `{}`: no tab or line break in a url or date",
+                    "source `{}`: no tab, line break or `^` in a url or date",
                     s.url.trim()
                 ),
             );

@@ -152,7 +152,7 @@ pub(crate) fn load(dir: &Path, errors: &mut Errors) -> Option<Geo> {
         );
         for (f, v) in [("name_nl", &r.name_nl), ("name_fr", &r.name_fr)] {
             if v.contains(FIELD_RESERVED) {
-                errors.push(at, format!("{f} contains a tab or a line break"));
+                errors.push(at, format!("{f} contains a tab, a line break or `^`"));
             }
         }
     }

@@ -244,7 +244,7 @@ impl Facts<'_> {
             ("source_url", self.source_url),
         ] {
             if v.contains(FIELD_RESERVED) {
-                errors.push(at, format!("`{field}` holds a tab or a line break"));
+                errors.push(at, format!("`{field}` holds a tab, a line break or `^`"));
             }
         }
         if self.name.is_empty() {

@@ -47,12 +47,22 @@ pub(crate) fn load(dir: &Path, concepts: &[&str], errors: &mut Errors) -> Option
         if need.nl.is_empty() && need.fr.is_empty() && need.en.is_empty() {
             errors.push(&at, format!("need `{}` has no terms", need_id));
         }
+        let id_and_label = [need_id, &need.label.nl, &need.label.fr, &need.label.en];
+        if id_and_label.iter().any(|v| v.contains(FIELD_RESERVED)) {
+            errors.push(
+                &at,
+                format!(
+                    "need `{}`: the id or a label contains a tab, a line break or `^`",
+                    need_id
+                ),
+            );
+        }
         for t in need.nl.iter().chain(&need.fr).chain(&need.en) {
             if t.contains(Terms::SEPARATOR) || t.contains(FIELD_RESERVED) {
                 errors.push(
                     &at,
                     format!(
-                        "need `{}`: the term `{t}` contains `|` (which separates terms), a tab or a line break",
+                        "need `{}`: the term `{t}` contains `|` (which separates terms), a tab, a line break or `^`",
                         need_id
                     ),
                 );

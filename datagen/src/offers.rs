@@ -147,7 +147,7 @@ fn check(
     }
     for (f, v) in r.fields() {
         if v.contains(FIELD_RESERVED) {
-            errors.push(at, format!("{f} contains a tab or a line break"));
+            errors.push(at, format!("{f} contains a tab, a line break or `^`"));
         }
     }
     let sources = r

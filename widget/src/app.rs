@@ -28,6 +28,10 @@ pub struct Props {
     /// Unique per instance, for element ids.
     #[prop_or_default]
     pub instance: u32,
+    /// Unique per mount: an app taken over by a new widget (see `Mounted` in `lib.rs`) starts
+    /// afresh when it changes.
+    #[prop_or_default]
+    pub mount: u32,
 }
 
 /// Where the quick exit leads when the host sets nothing: a neutral page.
@@ -46,6 +50,8 @@ pub enum Msg {
     QuickExit,
     /// The vocabulary of needs arrived: answer again.
     Refresh,
+    /// The vocabulary of needs could not load.
+    VocabularyFailed,
     /// A fold ("Meer uitleg en bronnen") opened (`true`) or closed.
     Fold(bool),
     /// The sources arrived, or could not load.
@@ -80,30 +86,32 @@ impl App {
     }
 }
 
+/// The state for what the host set, answered.
+fn fresh_state(p: &Props) -> State {
+    State::new(
+        &p.postcode,
+        &p.need,
+        p.lang.unwrap_or_default(),
+        p.concepts.clone(),
+        crate::sources_state(),
+        crate::dataset(),
+        crate::today(),
+    )
+}
+
 impl Component for App {
     type Message = Msg;
     type Properties = Props;
 
     fn create(ctx: &Context<Self>) -> Self {
         let p = ctx.props();
-        crate::on_arrival(
-            p.instance,
-            ctx.link().callback(|what| match what {
-                crate::Arrived::Vocabulary => Msg::Refresh,
-                crate::Arrived::Sources(s) => Msg::Sources(s),
-            }),
-        );
-        let state = State::new(
-            &p.postcode,
-            &p.need,
-            p.lang.unwrap_or_default(),
-            p.concepts.clone(),
-            crate::sources_state(),
-            crate::dataset(),
-            crate::today(),
-        );
+        crate::on_arrival(ctx.link().callback(|what| match what {
+            crate::Arrived::Vocabulary => Msg::Refresh,
+            crate::Arrived::VocabularyFailed => Msg::VocabularyFailed,
+            crate::Arrived::Sources(s) => Msg::Sources(s),
+        }));
         let app = App {
-            state,
+            state: fresh_state(p),
             place_ref: NodeRef::default(),
             focus_place: false,
         };
@@ -112,8 +120,15 @@ impl Component for App {
     }
 
     /// The host changed an attribute: take over what changed, keep what the visitor typed otherwise.
+    /// A new widget that took this app over starts afresh.
     fn changed(&mut self, ctx: &Context<Self>, old: &Props) -> bool {
         let new = ctx.props();
+        if new.mount != old.mount {
+            self.state = fresh_state(new);
+            self.focus_place = false;
+            self.effects();
+            return true;
+        }
         if new.postcode != old.postcode {
             self.apply(Action::HostPlace(new.postcode.clone()));
         }
@@ -140,6 +155,12 @@ impl Component for App {
             Msg::Lang(l) => self.apply(Action::Lang(l)),
             Msg::ToggleKeyboard => self.apply(Action::ToggleKeyboard),
             Msg::Refresh => self.apply(Action::Refresh),
+            Msg::VocabularyFailed => {
+                // Only what the status says changes; no new request until the visitor types.
+                let data = crate::dataset();
+                self.state
+                    .apply(Action::VocabularyFailed, data, crate::today());
+            }
             Msg::Fold(open) => {
                 if !open || matches!(self.state.sources, crate::SourcesState::Ready(_)) {
                     return false;

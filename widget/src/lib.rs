@@ -28,8 +28,8 @@ thread_local! {
     /// The loader's function that fetches the vocabulary (`hulpkompas-needs.txt`); it fetches once,
     /// and again after a failure.
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    /// Mounted instances to tell when the vocabulary or the sources arrive (or fail).
-    static REFRESH: RefCell<Vec<(u32, Callback<Arrived>)>> = const { RefCell::new(Vec::new()) };
+    /// Every app (mounted or parked, see `Mounted`) to tell when the vocabulary or the sources arrive (or fail).
+    static REFRESH: RefCell<Vec<Callback<Arrived>>> = const { RefCell::new(Vec::new()) };
     /// The source addresses (`hulpkompas-sources.txt`), once they are there (leaked: they live
     /// as long as the page).
     static SOURCES: Cell<Option<&'static Sources>> = const { Cell::new(None) };
@@ -39,6 +39,10 @@ thread_local! {
     static SOURCES_IN_FLIGHT: Cell<bool> = const { Cell::new(false) };
     /// The loader's function that fetches the sources; it fetches once, and again after a failure.
     static SOURCES_LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Whether the last request for the vocabulary failed (cleared by the next request).
+    static VOCABULARY_FAILED: Cell<bool> = const { Cell::new(false) };
+    /// The loader's function to call on a panic: it replaces every instance by its fallback.
+    static ON_PANIC: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 /// What arrived for every mounted instance.
@@ -46,6 +50,8 @@ thread_local! {
 pub enum Arrived {
     /// The vocabulary of needs: answer again.
     Vocabulary,
+    /// The vocabulary of needs could not load: say so (search keeps the concepts' own names).
+    VocabularyFailed,
     /// The sources, or the news that they could not load.
     Sources(SourcesState),
 }
@@ -72,6 +78,7 @@ pub fn request_vocabulary() {
     if has_vocabulary() {
         return;
     }
+    VOCABULARY_FAILED.set(false);
     LOADER.with(|l| {
         if let Some(f) = l.borrow().as_ref() {
             if let Err(e) = f.call0(&JsValue::NULL) {
@@ -90,12 +97,30 @@ pub fn set_vocabulary_loader(loader: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
 }
 
+/// Whether the last request for the vocabulary of needs failed.
+pub fn vocabulary_failed_before() -> bool {
+    VOCABULARY_FAILED.get()
+}
+
+/// Called by the loader when the vocabulary of needs could not load (or was no vocabulary): every
+/// instance says so and keeps its answer; the next need search asks again.
+#[wasm_bindgen(js_name = vocabularyFailed)]
+pub fn vocabulary_failed() {
+    VOCABULARY_FAILED.set(true);
+    tell_every_instance(Arrived::VocabularyFailed);
+}
+
 /// Called by the loader with the text of `hulpkompas-needs.txt`: search by need gets its vocabulary.
 #[wasm_bindgen(js_name = setVocabulary)]
 pub fn set_vocabulary(text: String) -> Result<(), JsValue> {
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let vocabulary =
-        Vocabulary::parse(text).map_err(|e| JsValue::from_str(&format!("hulpkompas: {e}")))?;
+    let (vocabulary, skipped) = Vocabulary::parse(text).map_err(|e| {
+        vocabulary_failed();
+        JsValue::from_str(&format!("hulpkompas: the vocabulary of needs: {e}"))
+    })?;
+    for line in skipped {
+        web_sys::console::warn_1(&format!("hulpkompas: the vocabulary of needs, {line}").into());
+    }
     let data: &'static Dataset =
         Box::leak(Box::new(Dataset::builtin().with_vocabulary(vocabulary)));
     DATA.with(|d| d.set(Some(data)));
@@ -104,16 +129,15 @@ pub fn set_vocabulary(text: String) -> Result<(), JsValue> {
 }
 
 fn tell_every_instance(what: Arrived) {
-    let callbacks: Vec<Callback<Arrived>> =
-        REFRESH.with(|r| r.borrow().iter().map(|(_, c)| c.clone()).collect());
+    let callbacks: Vec<Callback<Arrived>> = REFRESH.with(|r| r.borrow().clone());
     for c in callbacks {
         c.emit(what);
     }
 }
 
 /// Registers an instance to hear when the vocabulary or the sources arrive.
-pub(crate) fn on_arrival(instance: u32, callback: Callback<Arrived>) {
-    REFRESH.with(|r| r.borrow_mut().push((instance, callback)));
+pub(crate) fn on_arrival(callback: Callback<Arrived>) {
+    REFRESH.with(|r| r.borrow_mut().push(callback));
 }
 
 /// Where the sources are: there (compiled in with the full core, as in the component tests, or
@@ -204,33 +228,29 @@ pub fn today() -> Date {
 }
 
 thread_local! {
-    /// Mounted roots, for the panic fallback.
-    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
-    static NEXT: RefCell<u32> = const { RefCell::new(1) };
+    static NEXT: Cell<u32> = const { Cell::new(1) };
 }
 
-/// On a panic: say so in the console and replace every mounted widget by a short message with a
-/// pointer to the general entry. Never a blank box.
+/// Called by the loader: the function to call with the message when the widget panics. A panic
+/// in wasm leaves its memory in no known state, so the loader, not this crate, replaces every
+/// instance by its fallback (the general entry and the help lines) and mounts no new one.
+#[wasm_bindgen(js_name = setPanicHandler)]
+pub fn set_panic_handler(handler: js_sys::Function) {
+    ON_PANIC.with(|h| *h.borrow_mut() = Some(handler));
+}
+
+/// Our panic hook, set before Yew's renderer would set its own (which only logs): say so in the
+/// console and let the loader show the fallback in every instance. Never a frozen or blank box.
 fn install_panic_hook() {
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
-        std::panic::set_hook(Box::new(|info| {
-            web_sys::console::error_1(&format!("hulpkompas: {info}").into());
-            ROOTS.with(|roots| {
-                for root in roots.borrow().iter() {
-                    let lang = root
-                        .get_attribute("data-lang")
-                        .and_then(|l| Lang::parse(&l))
-                        .unwrap_or_default();
-                    root.set_text_content(None);
-                    if let Some(doc) = root.owner_document() {
-                        if let Ok(p) = doc.create_element("p") {
-                            p.set_class_name("ww-error");
-                            p.set_attribute("lang", lang.code()).ok();
-                            p.set_attribute("role", "alert").ok();
-                            p.set_text_content(Some(i18n::ui(lang).error));
-                            root.append_child(&p).ok();
-                        }
+        yew::set_custom_panic_hook(Box::new(|info| {
+            let message = format!("hulpkompas: {info}");
+            web_sys::console::error_1(&message.as_str().into());
+            ON_PANIC.with(|h| {
+                if let Ok(h) = h.try_borrow() {
+                    if let Some(f) = h.as_ref() {
+                        let _ = f.call1(&JsValue::NULL, &message.into());
                     }
                 }
             });
@@ -238,7 +258,13 @@ fn install_panic_hook() {
     });
 }
 
-fn props_from(options: &JsValue, instance: u32) -> Props {
+/// For the end-to-end test of the fallback: panics, as a defect would.
+#[wasm_bindgen(js_name = selfTestPanic)]
+pub fn self_test_panic() {
+    panic!("self-test panic");
+}
+
+fn props_from(options: &JsValue, instance: u32, mount: u32) -> Props {
     let get = |k: &str| {
         js_sys::Reflect::get(options, &JsValue::from_str(k))
             .ok()
@@ -258,6 +284,7 @@ fn props_from(options: &JsValue, instance: u32) -> Props {
             .unwrap_or_default(),
         exit_url: get("exitUrl").filter(|u| is_web_address(u)),
         instance,
+        mount,
     }
 }
 
@@ -267,75 +294,93 @@ fn is_web_address(url: &str) -> bool {
     (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace)
 }
 
+thread_local! {
+    /// Apps whose widget was removed, with their element, for the next widget to take over.
+    static PARKED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static NEXT_MOUNT: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A Yew app and the element it renders into.
+///
+/// Yew never removes the event listeners it puts on that element (its closures are forgotten
+/// "as this event handler is static"), so an app destroyed with its element leaks both, with
+/// the element's last DOM: about one node, three listeners and a few KB of wasm per mount. So
+/// an app is never destroyed: a removed widget's app is parked with its element, and the next
+/// widget mounted takes it over, starting afresh. The apps alive are the most widgets the page
+/// ever showed at once.
+struct Mounted {
+    app: AppHandle<App>,
+    element: web_sys::Element,
+    instance: u32,
+}
+
 /// A mounted widget.
 #[wasm_bindgen]
 pub struct Handle {
-    app: Option<AppHandle<App>>,
-    root: web_sys::Element,
-    instance: u32,
+    mounted: Option<Mounted>,
+    mount: u32,
 }
 
 #[wasm_bindgen]
 impl Handle {
     /// Replaces the options (`postcode`, `need`, `lang`, `concepts`).
     pub fn update(&mut self, options: JsValue) {
-        let props = props_from(&options, self.instance);
-        if let Some(l) = props.lang {
-            self.root.set_attribute("data-lang", l.code()).ok();
-        }
-        if let Some(app) = self.app.as_mut() {
-            app.update(props);
+        if let Some(m) = self.mounted.as_mut() {
+            m.app.update(props_from(&options, m.instance, self.mount));
         }
     }
 
-    /// Removes the widget.
+    /// Removes the widget (its app waits, parked, for the next widget).
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        if let Some(m) = self.mounted.take() {
+            m.element.remove();
+            PARKED.with(|p| p.borrow_mut().push(m));
         }
-        let root = self.root.clone();
-        ROOTS.with(|r| r.borrow_mut().retain(|x| x != &root));
-        let instance = self.instance;
-        REFRESH.with(|r| r.borrow_mut().retain(|(i, _)| *i != instance));
     }
 }
 
-/// Mounts the widget into `root` (an element inside the host's shadow root).
+/// Mounts the widget into `container` (an element inside the host's shadow root).
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, options: JsValue) -> Handle {
+pub fn mount(container: web_sys::Element, options: JsValue) -> Result<Handle, JsValue> {
     install_panic_hook();
-    let instance = NEXT.with(|n| {
-        let mut n = n.borrow_mut();
-        *n += 1;
-        *n - 1
-    });
-    let props = props_from(&options, instance);
-    root.set_attribute("data-lang", props.lang.unwrap_or_default().code())
-        .ok();
-    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    Handle {
-        app: Some(app),
-        root,
-        instance,
-    }
+    // What the loader showed meanwhile ("Hulpkompas laadt…") goes.
+    container.set_text_content(None);
+    let mount = NEXT_MOUNT.get();
+    NEXT_MOUNT.set(mount + 1);
+    let mounted = match PARKED.with(|p| p.borrow_mut().pop()) {
+        Some(mut m) => {
+            container.append_child(&m.element)?;
+            m.app.update(props_from(&options, m.instance, mount));
+            m
+        }
+        None => {
+            let instance = NEXT.get();
+            NEXT.set(instance + 1);
+            let element = container
+                .owner_document()
+                .ok_or("hulpkompas: the container is in no document")?
+                .create_element("div")?;
+            container.append_child(&element)?;
+            let props = props_from(&options, instance, mount);
+            let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
+            Mounted {
+                app,
+                element,
+                instance,
+            }
+        }
+    };
+    Ok(Handle {
+        mounted: Some(mounted),
+        mount,
+    })
 }
 
-/// For the browser benchmark: runs one need search in the core and times it (the loader makes
-/// sure the vocabulary is there first).
+/// For the browser benchmark: runs one need search in the core and gives the ids of the best
+/// three, separated by `,` (the loader times the call and makes sure the vocabulary is there).
 #[wasm_bindgen(js_name = searchTimed)]
-pub fn search_timed(query: &str) -> JsValue {
-    let data = dataset();
-    let perf = web_sys::window().and_then(|w| w.performance());
-    let t0 = perf.as_ref().map(|p| p.now()).unwrap_or(0.0);
-    let results = data.search(query, None);
-    let ms = perf.as_ref().map(|p| p.now()).unwrap_or(0.0) - t0;
-    let ids = js_sys::Array::new();
-    for r in results.iter().take(3) {
-        ids.push(&JsValue::from_str(r.concept.id));
-    }
-    let out = js_sys::Object::new();
-    js_sys::Reflect::set(&out, &"ms".into(), &ms.into()).ok();
-    js_sys::Reflect::set(&out, &"ids".into(), &ids).ok();
-    out.into()
+pub fn search_timed(query: &str) -> String {
+    let results = dataset().search(query, None);
+    let ids: Vec<&str> = results.iter().take(3).map(|r| r.concept.id).collect();
+    ids.join(",")
 }

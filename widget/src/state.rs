@@ -38,8 +38,15 @@ pub struct State {
     pub first_stop: Vec<FirstStop>,
     /// Whether the answer was made without the vocabulary of needs (still loading, or failed).
     pub vocabulary_missing: bool,
+    /// Whether the vocabulary of needs could not load (the next need typed asks again).
+    pub vocabulary_failed: bool,
     /// The status line the live region speaks.
     pub status: String,
+    /// Counts the answers: the view keys the answer by it, so each new answer (another place,
+    /// need or list of concepts; not another language) is built afresh instead of patched. A translator extension (Google Translate and the like) replaces the
+    /// text nodes it translates; patched text would land in the replaced, invisible nodes and the
+    /// visitor would read the old answer (or Yew would fail to insert next to a removed node).
+    pub generation: u32,
     /// The source addresses the folds show: not in the first load, fetched when a visitor
     /// first opens a fold.
     pub sources: SourcesState,
@@ -74,6 +81,8 @@ pub enum Action {
     Concepts(Vec<String>),
     /// The data changed (the vocabulary of needs arrived): answer again.
     Refresh,
+    /// The vocabulary of needs could not load: say so, keep the answer.
+    VocabularyFailed,
     /// The visitor opened a fold ("Meer uitleg en bronnen"): it shows sources.
     OpenFold,
     /// The sources arrived, or could not load.
@@ -102,7 +111,9 @@ impl State {
             urgent: Urgent::default(),
             first_stop: Vec::new(),
             vocabulary_missing: false,
+            vocabulary_failed: false,
             status: String::new(),
+            generation: 0,
             sources,
             sources_wanted: false,
         };
@@ -112,6 +123,20 @@ impl State {
 
     /// Applies one change and answers again where the answer depends on it.
     pub fn apply(&mut self, action: Action, data: &'static Dataset, today: Date) {
+        // Another language is the same answer, patched in place, and so are a fold opened and
+        // the sources arriving: the folds the visitor opened stay open.
+        let new_answer = matches!(
+            action,
+            Action::Place(_)
+                | Action::HostPlace(_)
+                | Action::Need(_)
+                | Action::Concepts(_)
+                | Action::Refresh
+                | Action::VocabularyFailed
+        );
+        if new_answer {
+            self.generation = self.generation.wrapping_add(1);
+        }
         match action {
             Action::Place(v) => self.place = v,
             Action::HostPlace(v) => {
@@ -125,7 +150,8 @@ impl State {
                 return;
             }
             Action::Concepts(c) => self.concepts = c,
-            Action::Refresh => {}
+            Action::Refresh => self.vocabulary_failed = false,
+            Action::VocabularyFailed => self.vocabulary_failed = true,
             // Neither changes the answer: only what the folds show.
             Action::OpenFold => {
                 if !matches!(self.sources, SourcesState::Ready(_)) {
@@ -208,7 +234,12 @@ impl State {
             .map(|p| p.label(lang));
         if let Some(r) = &self.results {
             if r.is_empty() && self.vocabulary_missing {
-                return t.loading_needs.to_string();
+                return if self.vocabulary_failed {
+                    t.needs_failed
+                } else {
+                    t.loading_needs
+                }
+                .to_string();
             }
             if r.is_empty() {
                 return t.no_results_need.to_string();

@@ -82,20 +82,28 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
                     }) }
                 </div>
             </form>
+            // A new answer is built afresh, never patched (see `State::generation`).
             // Danger first: right below the form, before the rest of the answer.
-            { view_urgent(&state.urgent, lang, &id("urgent"), link) }
-            <p class="ww-status" role="status" aria-live="polite">{ state.status.clone() }</p>
-            { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
-            { view_first_stop(&state.first_stop, answer.and_then(|a| a.place.as_ref()).map(|p| p.municipality.nis), &fold, &id("first")) }
-            { answer.and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
-            { state.results.as_ref().map(|r| view_results(r, answer, &fold, &id("results"))).unwrap_or_default() }
-            { answer.map(|a| view_groups(a, &fold, &shown, &id("g"))).unwrap_or_default() }
-            if state.has_answer() {
-                <p class="ww-foot">
-                    <button type="button" class="ww-print" onclick={link.callback(|_| Msg::Print)}>{ t.print }</button>
-                    <span class="ww-date">{ format!("{} {}", t.data_date, hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang)) }</span>
-                </p>
-            }
+            <div class="ww-answer" key={state.generation.wrapping_mul(2)}>
+                { view_urgent(&state.urgent, lang, &id("urgent"), link) }
+            </div>
+            // The live region stays; what it says is a new node per answer (announced as added).
+            <p class="ww-status" role="status" aria-live="polite">
+                <span key={state.generation}>{ state.status.clone() }</span>
+            </p>
+            <div class="ww-answer" key={state.generation.wrapping_mul(2) | 1}>
+                { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
+                { view_first_stop(&state.first_stop, answer.and_then(|a| a.place.as_ref()).map(|p| p.municipality.nis), &fold, &id("first")) }
+                { answer.and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
+                { state.results.as_ref().map(|r| view_results(r, answer, &fold, &id("results"))).unwrap_or_default() }
+                { answer.map(|a| view_groups(a, &fold, &shown, &id("g"))).unwrap_or_default() }
+                if state.has_answer() {
+                    <p class="ww-foot">
+                        <button type="button" class="ww-print" onclick={link.callback(|_| Msg::Print)}>{ t.print }</button>
+                        <span class="ww-date">{ format!("{} {}", t.data_date, hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang)) }</span>
+                    </p>
+                }
+            </div>
         </div>
     }
 }

@@ -10,52 +10,90 @@
 // the sources). It makes no other request, sets no cookie and uses no storage: the postcode
 // never leaves the browser. No eval, no inline script or style: it works under a strict CSP.
 
-import init, {
-  mount as wasmMount,
-  searchTimed as wasmSearchTimed,
-  setSources,
-  setSourcesLoader,
-  setVocabulary,
-  setVocabularyLoader,
-  sourcesFailed,
-} from './hulpkompas_widget.js';
-
 const BASE = new URL('.', import.meta.url);
 const CSS_URL = new URL('hulpkompas.css', BASE).href;
+// The wasm-bindgen glue, imported when the first widget mounts (not statically: a missing glue, or
+// one served with the wrong MIME type, then shows the fallback instead of a blank box).
+const GLUE_URL = new URL('hulpkompas_widget.js', BASE).href;
 const WASM_URL = new URL('hulpkompas_widget_bg.wasm', BASE);
 // The vocabulary of needs: fetched only when a visitor first searches by need.
 const VOCABULARY_URL = new URL('hulpkompas-needs.txt', BASE);
 // The source addresses: fetched only when a visitor first opens a fold ("Meer uitleg en bronnen").
 const SOURCES_URL = new URL('hulpkompas-sources.txt', BASE);
+// How long a widget waits for its stylesheet before it shows itself anyway.
+const STYLESHEET_TIMEOUT_MS = 3000;
 
-// Shown when the widget cannot load or breaks: never a blank box.
-const FALLBACK = {
-  nl: 'Deze hulpwijzer kan nu niet laden. Voor hulp kan je altijd terecht bij het Sociaal Huis (OCMW) van je gemeente of bij het CAW.',
-  fr: "Ce guide ne peut pas se charger pour le moment. Pour de l'aide, adressez-vous au CPAS de votre commune ou au CAW.",
-  en: "This guide cannot load right now. For help, go to your municipality's Sociaal Huis (OCMW) or the CAW.",
+// What every instance shows before the wasm is there, and instead of it when it cannot load or
+// breaks: never a blank box. The lines are those of core/data/urgent/lines.csv (an e2e test
+// checks them against it); they are here because the wasm may be what failed.
+const TEXT = {
+  nl: {
+    loading: 'Hulpkompas laadt…',
+    error: 'Deze hulpwijzer kan nu niet laden. Voor hulp kan je altijd terecht bij het Sociaal Huis (OCMW) van je gemeente of bij het CAW.',
+    lines: 'Hulp nodig, nu? Bel:',
+    retry: 'Opnieuw proberen',
+    call: [['112', 'Noodnummer'], ['1813', 'Zelfmoordlijn'], ['1712', 'Hulplijn geweld en misbruik'], ['106', 'Tele-Onthaal']],
+  },
+  fr: {
+    loading: 'Chargement de Hulpkompas…',
+    error: "Ce guide ne peut pas se charger pour le moment. Pour de l'aide, adressez-vous au CPAS de votre commune ou au CAW.",
+    lines: "Besoin d'aide maintenant ? Appelez :",
+    retry: 'Réessayer',
+    call: [['112', "Numéro d'urgence"], ['0800 32 123', 'Centre de Prévention du Suicide'], ['0800 30 030', 'Écoute Violences Conjugales'], ['107', 'Télé-Accueil']],
+  },
+  en: {
+    loading: 'Loading Hulpkompas…',
+    error: "This guide cannot load right now. For help, go to your municipality's Sociaal Huis (OCMW) or the CAW.",
+    lines: 'Need help now? Call:',
+    retry: 'Try again',
+    call: [['112', 'Emergency number'], ['1813', 'Zelfmoordlijn (suicide, in Dutch)'], ['1712', 'Hulplijn (violence and abuse, in Dutch)'], ['106', 'Tele-Onthaal (in Dutch)']],
+  },
 };
 
+// The glue module, once it and the wasm are there. A failed load is forgotten, so the next widget
+// (or the fallback's "try again") loads again, under a fresh URL: a browser may keep a failed
+// module import for good.
 let loading = null;
+let attempts = 0;
 function load() {
   if (!loading) {
-    loading = init({ module_or_path: WASM_URL }).then(() => {
-      setVocabularyLoader(loadVocabulary);
-      setSourcesLoader(loadSources);
-    });
+    const glue = attempts++ === 0 ? GLUE_URL : `${GLUE_URL}?retry=${attempts}`;
+    loading = import(glue)
+      .then(async (wasm) => {
+        await wasm.default({ module_or_path: WASM_URL });
+        wasm.setPanicHandler(broke);
+        wasm.setVocabularyLoader(() => loadVocabulary(wasm));
+        wasm.setSourcesLoader(() => loadSources(wasm));
+        return wasm;
+      })
+      .catch((error) => {
+        loading = null;
+        throw error;
+      });
   }
   return loading;
 }
 
+// After a panic the wasm's memory is in no known state: every instance shows the fallback, and
+// no new one mounts on it (a reload of the page starts afresh).
+let broken = false;
+const instances = new Set();
+function broke(message) {
+  broken = true;
+  for (const instance of [...instances]) instance.fail(message, false);
+}
+
 let vocabulary = null;
-function loadVocabulary() {
+function loadVocabulary(wasm) {
   if (!vocabulary) {
     vocabulary = fetch(VOCABULARY_URL)
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((text) => setVocabulary(text))
+      .then((text) => wasm.setVocabulary(text))
       .catch((error) => {
-        // Search keeps working on the concepts' own names; the next need search tries again.
+        // Every instance says so and keeps its answer; the next need typed tries again.
         console.error('hulpkompas: the vocabulary of needs could not load:', error);
         vocabulary = null;
+        if (!broken) wasm.vocabularyFailed();
       });
   }
   return vocabulary;
@@ -64,15 +102,15 @@ function loadVocabulary() {
 // Fetched once (the browser caches it), one request in flight; after a failure the folds say so,
 // the answer stays, and the next fold opened tries again.
 let sources = null;
-function loadSources() {
+function loadSources(wasm) {
   if (!sources) {
     sources = fetch(SOURCES_URL)
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((text) => setSources(text))
+      .then((text) => wasm.setSources(text))
       .catch((error) => {
         console.error('hulpkompas: the sources could not load:', error);
         sources = null;
-        sourcesFailed();
+        if (!broken) wasm.sourcesFailed();
       });
   }
   return sources;
@@ -80,18 +118,40 @@ function loadSources() {
 
 function langOf(options) {
   const l = String(options.lang || '').slice(0, 2).toLowerCase();
-  return FALLBACK[l] ? l : 'nl';
+  return TEXT[l] ? l : 'nl';
 }
 
-function showError(root, options, error) {
-  console.error('hulpkompas: the widget could not start or broke:', error);
-  const p = document.createElement('p');
-  p.className = 'ww-error';
-  p.setAttribute('role', 'alert');
-  p.lang = langOf(options);
-  p.textContent = FALLBACK[langOf(options)];
-  root.hidden = false;
-  root.replaceChildren(p);
+function element(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** The fallback: the general entry, the lines to call now, and (after a failed load) a retry. */
+function fallback(options, retry) {
+  const t = TEXT[langOf(options)];
+  const box = element('div', 'ww ww-fallback');
+  box.lang = langOf(options);
+  box.setAttribute('role', 'alert');
+  const urgent = element('div', 'ww-urgent');
+  const list = element('ul');
+  for (const [number, name] of t.call) {
+    const a = element('a', 'ww-call', `${name} ${number}`);
+    a.href = `tel:${number.replace(/\s/g, '')}`;
+    const li = element('li');
+    li.append(a);
+    list.append(li);
+  }
+  urgent.append(element('p', 'ww-fallback-lines', t.lines), list);
+  box.append(element('p', 'ww-error', t.error), urgent);
+  if (retry) {
+    const button = element('button', 'ww-retry', t.retry);
+    button.type = 'button';
+    button.addEventListener('click', retry, { once: true });
+    box.append(button);
+  }
+  return box;
 }
 
 function clean(options) {
@@ -105,64 +165,127 @@ function clean(options) {
 
 /**
  * Mounts a Hulpkompas widget in `element` (in an open shadow root).
- * @param {Element} element
+ * @param {Element} host the element to mount in (it gets an open shadow root)
  * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string, exitUrl?: string}} options
  * @returns {{update(options: object): void, destroy(): void, ready: Promise<void>}}
  */
-export function mount(element, options = {}) {
+export function mount(host, options = {}) {
   let current = clean(options);
-  const shadow = element.shadowRoot || element.attachShadow({ mode: 'open' });
+  const shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = CSS_URL;
-  const root = document.createElement('div');
-  root.className = 'ww-root';
-  root.hidden = true; // until the stylesheet is there: no flash of unstyled content
-  const reveal = () => { root.hidden = false; };
-  link.addEventListener('load', reveal, { once: true });
-  link.addEventListener('error', reveal, { once: true });
-  shadow.replaceChildren(link, root);
-
+  let root = null;
   let handle = null;
   let destroyed = false;
-  const ready = load()
-    .then(() => {
-      if (!destroyed) handle = wasmMount(root, current);
-    })
-    .catch((error) => showError(root, current, error));
+  // Until the stylesheet is there the widget stays hidden (no flash of unstyled content), but
+  // never longer than STYLESHEET_TIMEOUT_MS: a stalled stylesheet must not hide a working widget.
+  let styled = false;
+  const reveal = () => {
+    styled = true;
+    clearTimeout(timer);
+    if (root) root.hidden = false;
+  };
+  const timer = setTimeout(reveal, STYLESHEET_TIMEOUT_MS);
+  link.addEventListener('load', reveal, { once: true });
+  link.addEventListener('error', reveal, { once: true });
 
+  // A fresh root each time: what a broken or failed instance left is never reused.
+  const newRoot = (child) => {
+    root = element('div', 'ww-root');
+    root.hidden = !styled;
+    root.append(child);
+    return root;
+  };
+
+  const instance = {
+    fail(error, retry) {
+      instances.delete(instance);
+      if (handle) {
+        // After a panic the wasm is not called again; its objects go with the page.
+        if (!broken) {
+          try {
+            handle.destroy();
+            handle.free();
+          } catch (e) {
+            console.error('hulpkompas:', e);
+          }
+        }
+        handle = null;
+      }
+      if (destroyed) return;
+      console.error('hulpkompas: the widget could not start or broke:', error);
+      shadow.replaceChildren(link, newRoot(fallback(current, retry ? start : null)));
+    },
+  };
+
+  function start() {
+    // Something to read while the wasm loads: the wasm's first render replaces it.
+    const waiting = element('div', 'ww ww-loading');
+    waiting.append(element('p', '', TEXT[langOf(current)].loading));
+    waiting.lang = langOf(current);
+    shadow.replaceChildren(link, newRoot(waiting));
+    if (broken) {
+      instance.fail(new Error('an earlier panic'), false);
+      return Promise.resolve();
+    }
+    return load().then(
+      (wasm) => {
+        if (destroyed) return;
+        if (broken) {
+          instance.fail(new Error('an earlier panic'), false);
+          return;
+        }
+        instances.add(instance);
+        try {
+          handle = wasm.mount(root, current);
+        } catch (error) {
+          instance.fail(error, false);
+        }
+      },
+      (error) => instance.fail(error, true),
+    );
+  }
+
+  const ready = start();
   return {
     ready,
     update(next = {}) {
       current = { ...current, ...clean(next) };
-      if (!handle) return;
+      if (!handle || broken) return;
       try {
         handle.update(current);
       } catch (error) {
-        showError(root, current, error);
+        instance.fail(error, false);
       }
     },
     destroy() {
       destroyed = true;
-      if (handle) {
+      clearTimeout(timer);
+      instances.delete(instance);
+      if (handle && !broken) {
         try {
           handle.destroy();
           handle.free();
         } catch (error) {
           console.error('hulpkompas:', error);
         }
-        handle = null;
       }
+      handle = null;
+      root = null;
       shadow.replaceChildren();
     },
   };
 }
 
-/** For the browser benchmark: one need search in the wasm core, timed inside it. */
+/** For the browser benchmark: one need search in the wasm core, timed around the call. */
 export async function searchTimed(query) {
-  await load();
-  await loadVocabulary();
-  return wasmSearchTimed(String(query));
+  const wasm = await load();
+  await loadVocabulary(wasm);
+  const t0 = performance.now();
+  const ids = wasm.searchTimed(String(query));
+  const ms = performance.now() - t0;
+  return { ms, ids: ids ? ids.split(',') : [] };
 }
 
 class HulpkompasWidget extends HTMLElement {
