@@ -198,21 +198,24 @@ export function mount(host, options = {}) {
     return root;
   };
 
+  // Lets go of the wasm side (its app is parked for the next widget). After a panic the wasm is
+  // not called again; its objects go with the page.
+  const release = () => {
+    instances.delete(instance);
+    if (handle && !broken) {
+      try {
+        handle.destroy();
+        handle.free();
+      } catch (error) {
+        console.error('hulpkompas:', error);
+      }
+    }
+    handle = null;
+  };
+
   const instance = {
     fail(error, retry) {
-      instances.delete(instance);
-      if (handle) {
-        // After a panic the wasm is not called again; its objects go with the page.
-        if (!broken) {
-          try {
-            handle.destroy();
-            handle.free();
-          } catch (e) {
-            console.error('hulpkompas:', e);
-          }
-        }
-        handle = null;
-      }
+      release();
       if (destroyed) return;
       console.error('hulpkompas: the widget could not start or broke:', error);
       shadow.replaceChildren(link, newRoot(fallback(current, retry ? start : null)));
@@ -262,16 +265,7 @@ export function mount(host, options = {}) {
     destroy() {
       destroyed = true;
       clearTimeout(timer);
-      instances.delete(instance);
-      if (handle && !broken) {
-        try {
-          handle.destroy();
-          handle.free();
-        } catch (error) {
-          console.error('hulpkompas:', error);
-        }
-      }
-      handle = null;
+      release();
       root = null;
       shadow.replaceChildren();
     },
