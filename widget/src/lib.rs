@@ -39,8 +39,6 @@ thread_local! {
     static SOURCES_IN_FLIGHT: Cell<bool> = const { Cell::new(false) };
     /// The loader's function that fetches the sources; it fetches once, and again after a failure.
     static SOURCES_LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    /// Whether the last request for the vocabulary failed (cleared by the next request).
-    static VOCABULARY_FAILED: Cell<bool> = const { Cell::new(false) };
     /// The loader's function to call on a panic: it replaces every instance by its fallback.
     static ON_PANIC: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
@@ -78,7 +76,6 @@ pub fn request_vocabulary() {
     if has_vocabulary() {
         return;
     }
-    VOCABULARY_FAILED.set(false);
     LOADER.with(|l| {
         if let Some(f) = l.borrow().as_ref() {
             if let Err(e) = f.call0(&JsValue::NULL) {
@@ -97,16 +94,10 @@ pub fn set_vocabulary_loader(loader: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
 }
 
-/// Whether the last request for the vocabulary of needs failed.
-pub fn vocabulary_failed_before() -> bool {
-    VOCABULARY_FAILED.get()
-}
-
 /// Called by the loader when the vocabulary of needs could not load (or was no vocabulary): every
 /// instance says so and keeps its answer; the next need search asks again.
 #[wasm_bindgen(js_name = vocabularyFailed)]
 pub fn vocabulary_failed() {
-    VOCABULARY_FAILED.set(true);
     tell_every_instance(Arrived::VocabularyFailed);
 }
 
