@@ -130,7 +130,9 @@ impl Index {
         if q_stem.len() >= 3 {
             cand.extend(&self.by_stem[self.range(&self.by_stem, &self.stems, q_stem, false)]);
         }
-        if ql >= 5 {
+        // A word the dictionary knows is no typo of another ("homeless" is not "hopeless").
+        let known = !self.range(&self.by_word, &self.words, q, false).is_empty();
+        if ql >= 5 && !known {
             // One typo, not in the first letter: the words that start with the same letter and
             // differ in length by at most one (a slice of the sorted words, not the dictionary).
             let first = q.chars().next().map(char::len_utf8).unwrap_or(1);
@@ -161,7 +163,7 @@ impl Index {
             if out.iter().any(|&(j, _)| j == i) {
                 continue;
             }
-            let quality = self.word_match(q, q_stem, i, last);
+            let quality = self.word_match(q, q_stem, i, last, !known);
             if quality > 0.0 {
                 out.push((i, quality));
             }
@@ -176,7 +178,7 @@ impl Index {
     }
 
     /// How well query word `q` matches dictionary word `i` (0 = not at all).
-    fn word_match(&self, q: &str, q_stem: &str, i: usize, last: bool) -> f32 {
+    fn word_match(&self, q: &str, q_stem: &str, i: usize, last: bool, typo: bool) -> f32 {
         let w = self.words[i].as_str();
         if q == w {
             return 1.0;
@@ -193,23 +195,31 @@ impl Index {
             return base + 0.35 * ratio;
         }
         // One typo in a word of five letters or more.
-        if ql >= 5
+        if typo
+            && ql >= 5
             && wl >= 4
             && ql.abs_diff(wl) <= 1
             && (within_one_edit(q, w) || within_one_edit(q_stem, s))
         {
             return 0.8;
         }
-        // A compound: the dictionary word is the start or the end of the query word.
+        // A compound: the dictionary word is the start or the end of the query word — but not
+        // when the rest says "without" ("homeless" is no home, "thuisloos" no "thuis").
         if wl >= 4
             && ql >= wl + 3
             && (q.starts_with(w) || q.ends_with(w) || q.starts_with(s) && s.len() >= 4)
+            && !WITHOUT
+                .iter()
+                .any(|x| q.strip_prefix(w).is_some_and(|rest| rest.starts_with(x)))
         {
             return 0.7 * (0.6 + 0.4 * wl as f32 / ql as f32);
         }
         0.0
     }
 }
+
+/// Endings that turn a word into its absence: "home" + "less", "thuis" + "loos".
+const WITHOUT: [&str; 2] = ["less", "loos"];
 
 /// A light stemmer for the three languages: strips plural and common inflection endings.
 pub(crate) fn stem(w: &str) -> &str {

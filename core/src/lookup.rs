@@ -424,7 +424,9 @@ impl Dataset {
     ) -> (Option<Place>, Vec<Place>, Vec<Diagnostic>) {
         let mut targets = self.exact_names(folded);
         let exact = !targets.is_empty();
-        if targets.is_empty() && folded.len() >= 4 {
+        // A name still being typed ("sint" on the way to Sint-Niklaas) is no typo of another
+        // place ("Lint"): the names it starts are the suggestions below.
+        if targets.is_empty() && folded.len() >= 4 && !self.starts_a_name(folded) {
             // One typo forgiven: the closest names at one edit.
             let near: Vec<(&str, NameTarget)> = self
                 .names
@@ -449,12 +451,8 @@ impl Dataset {
             0 => {
                 // Suggestions while typing: names that start with the input.
                 let suggestions: Vec<Place> = if folded.len() >= 3 {
-                    let start = self.names.partition_point(|(n, _)| n.as_str() < folded);
-                    let ts: Vec<NameTarget> = self.names[start..]
-                        .iter()
-                        .take_while(|(n, _)| n.starts_with(folded))
-                        .map(|(_, t)| *t)
-                        .collect();
+                    let ts: Vec<NameTarget> =
+                        self.names_starting(folded).map(|(_, t)| *t).collect();
                     places_of(&ts).into_iter().take(8).collect()
                 } else {
                     Vec::new()
@@ -517,6 +515,23 @@ impl Dataset {
                 }
             }
         }
+    }
+
+    /// The known names that start with `folded`, in order (the table is sorted).
+    fn names_starting<'a>(
+        &'a self,
+        folded: &'a str,
+    ) -> impl Iterator<Item = &'a (String, NameTarget)> + 'a {
+        let start = self.names.partition_point(|(n, _)| n.as_str() < folded);
+        self.names[start..]
+            .iter()
+            .take_while(move |(n, _)| n.starts_with(folded))
+    }
+
+    /// Whether `folded` is the start of a longer known name.
+    fn starts_a_name(&self, folded: &str) -> bool {
+        self.names_starting(folded)
+            .any(|(n, _)| n.len() > folded.len())
     }
 
     fn exact_names(&self, folded: &str) -> Vec<NameTarget> {

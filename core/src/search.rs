@@ -50,6 +50,27 @@ impl Matched {
     }
 }
 
+/// The visitor's own words behind the matches, as typed, once each, best first: "Past bij: huur,
+/// schulden" says what was understood in the words that were typed, not in the vocabulary's.
+pub fn words_as_typed(query: &str, matched: &[Matched]) -> Vec<String> {
+    let typed: Vec<&str> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut words: Vec<String> = Vec::new();
+    for m in matched {
+        let word = typed
+            .iter()
+            .find(|w| fold(w) == m.word)
+            .map(|w| w.to_string())
+            .unwrap_or_else(|| m.word.clone());
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}
+
 /// One ranked result.
 #[derive(Clone, Debug)]
 pub struct SearchResult {

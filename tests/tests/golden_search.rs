@@ -138,3 +138,36 @@ fn availability_at_the_postcode_counts() {
     let sh = r.iter().find(|x| x.concept.id == "sociaal-huis").unwrap();
     assert_eq!(sh.applies, Some(Applies::No));
 }
+
+/// Explanations that were wrong (issue 12): no result explains the query by these needs. A word
+/// the vocabulary knows is no typo of another ("homeless" is not "hopeless"), and a word that ends
+/// in "without" is no compound of its start ("homeless" is no home: not energy bills).
+#[test]
+fn known_wrong_explanations_stay_gone() {
+    use hulpkompas_core::search::TermSource;
+    for (query, wrong) in [
+        ("homeless", "energie-en-water"),
+        ("homeless", "depressie"),
+        ("thuisloos", "energie-en-water"),
+    ] {
+        for r in data().search(query, None) {
+            for m in &r.matched {
+                if let TermSource::Need(n) = m.source {
+                    assert_ne!(
+                        n.id, wrong,
+                        "“{query}” is explained by the need `{wrong}` for {}",
+                        r.concept.id
+                    );
+                }
+            }
+        }
+    }
+    // A real typo still finds its word.
+    let r = data().search("hopeles", None);
+    assert!(
+        r.iter()
+            .flat_map(|r| &r.matched)
+            .any(|m| matches!(m.source, TermSource::Need(n) if n.id == "depressie")),
+        "“hopeles” should still find depressie"
+    );
+}
