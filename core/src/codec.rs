@@ -638,6 +638,9 @@ pub const SOURCE_KIND_CONCEPT: &str = "c";
 pub const SOURCE_KIND_OFFER: &str = "o";
 /// The kind of a first stop's line in the sources file (key: `NIS/first-stop kind/name`).
 pub const SOURCE_KIND_FIRST_STOP: &str = "f";
+/// The kind of a concept's texts for professionals in the sources file (key: `concept id/how` or
+/// `concept id/target`; pairs: language and text).
+pub const SOURCE_KIND_TEXT: &str = "t";
 /// What separates the parts of a key (ids never contain it: the generator checks).
 pub const SOURCE_KEY_SEPARATOR: char = '/';
 
@@ -671,6 +674,10 @@ pub struct SourceLine<'a> {
 ///     `municipality NIS/first-stop kind/name` as the answer names it, e.g.
 ///     `f^71022/caw/CAW Limburg^…` (per municipality: a CAW's sources include the statement of
 ///     its area; the name may itself contain `/`: the key is compared whole);
+///   - `t`: a concept's text for professionals, key `concept id/how` (how to get there) or
+///     `concept id/target` (for whom, a list joined by `, `); its pairs are `(language, text)`,
+///     e.g. `t^stek/how^nl^Via je huisarts.^fr^Par votre médecin.^en^Through your doctor.`
+///     (the widget's first load leaves these texts out: the fold that shows them fetches the file);
 ///   - any other kind is skipped by the decoder, so an older widget reads a newer file.
 /// - then `(date, url)` pairs, in the order the data lists them: each address with the date its
 ///   source states (`onbekend` when undated, empty when none is given; an offer repeats its one
@@ -689,7 +696,7 @@ pub fn encode_sources(lines: &[SourceLine<'_>]) -> String {
     out
 }
 
-/// Reads the sources file (see [`encode_sources`]). Lines of kinds other than `c`, `o` and `f`,
+/// Reads the sources file (see [`encode_sources`]). Lines of kinds other than `c`, `o`, `f` and `t`,
 /// empty lines and `#` comments are skipped; a known line without a key or with a date and no
 /// address is an error. Never panics.
 pub fn decode_sources(text: &'static str) -> Result<Vec<SourceLine<'static>>, String> {
@@ -707,6 +714,7 @@ pub fn decode_sources(text: &'static str) -> Result<Vec<SourceLine<'static>>, St
             SOURCE_KIND_CONCEPT,
             SOURCE_KIND_OFFER,
             SOURCE_KIND_FIRST_STOP,
+            SOURCE_KIND_TEXT,
         ]
         .contains(&kind)
         {

@@ -11,10 +11,10 @@ use std::borrow::Cow;
 
 use crate::codec::{
     self, SourceLine, SOURCE_KEY_SEPARATOR, SOURCE_KIND_CONCEPT, SOURCE_KIND_FIRST_STOP,
-    SOURCE_KIND_OFFER,
+    SOURCE_KIND_OFFER, SOURCE_KIND_TEXT,
 };
 use crate::data;
-use crate::model::{Concept, FirstStop, Offer, Source};
+use crate::model::{Concept, FirstStop, Lang, Offer, Source};
 
 /// The sources of concepts and offers, by what they are about.
 #[derive(Debug, Default)]
@@ -52,6 +52,23 @@ impl Sources {
                 sources: c.sources.iter().map(|s| (s.date, s.url)).collect(),
             })
             .collect();
+        // The texts for professionals (the widget's build has none compiled in).
+        let targets: Vec<[String; 3]> = concepts
+            .iter()
+            .map(|c| Lang::ALL.map(|l| c.target.get(l).join(", ")))
+            .collect();
+        for (c, target) in concepts.iter().zip(&targets) {
+            let sep = SOURCE_KEY_SEPARATOR;
+            let how = Lang::ALL.map(|l| (l.code(), c.how.get(l)));
+            let target = Lang::ALL.map(|l| (l.code(), target[l as usize].as_str()));
+            for (what, pairs) in [("how", how), ("target", target)] {
+                lines.push(SourceLine {
+                    kind: SOURCE_KIND_TEXT,
+                    key: Cow::Owned(format!("{}{sep}{what}", c.id)),
+                    sources: pairs.into_iter().filter(|(_, t)| !t.is_empty()).collect(),
+                });
+            }
+        }
         for o in offers {
             let concept = concepts.get(o.concept as usize).map_or("", |c| c.id);
             lines.push(SourceLine {
@@ -120,6 +137,18 @@ impl Sources {
             })
             .collect();
         Ok(Sources { entries })
+    }
+
+    /// A concept's text for professionals from the file: `what` is `how` or `target` (for
+    /// whom, a list joined by `, `). `None` when the file has none in `lang`.
+    pub fn text(&self, concept: &str, what: &str, lang: Lang) -> Option<&'static str> {
+        self.find(SOURCE_KIND_TEXT, |k| {
+            k.split_once(SOURCE_KEY_SEPARATOR) == Some((concept, what))
+        })
+        .iter()
+        .find(|s| s.date == lang.code())
+        .map(|s| s.url)
+        .filter(|t| !t.is_empty())
     }
 
     /// The sources of a concept, by its id (empty when the file has none).

@@ -140,6 +140,19 @@ fn check(c: ConceptFile, at: &dyn Fn(&str) -> At, errors: &mut Errors) -> Option
             "access = [\"none\"] is no service for citizens: for_citizens cannot be true",
         );
     }
+    // The sources file carries the texts for professionals too (see `codec::encode_sources`).
+    let how = [&c.how.nl, &c.how.fr, &c.how.en];
+    let target = c.target.nl.iter().chain(&c.target.fr).chain(&c.target.en);
+    if how
+        .into_iter()
+        .chain(target)
+        .any(|t| t.contains(crate::codec::FIELD_RESERVED))
+    {
+        errors.push(
+            &at("how"),
+            "no tab, line break or `^` in `how` or `target`: they go into the sources file",
+        );
+    }
     // The sources file is tab-separated (see `codec::encode_sources`).
     for s in &c.sources {
         if s.url.contains(crate::codec::FIELD_RESERVED)

@@ -23,9 +23,10 @@ pub const WIDGET_FILES: [&str; 4] = [
 pub const LATER_FILES: [&str; 1] = ["hulpkompas-needs.txt"];
 /// The files fetched on demand, each with when: the vocabulary of needs, the sources. Not part of
 /// the first load (the first answer shows neither).
-pub const ON_DEMAND_FILES: [(&str, &str); 2] = [
+pub const ON_DEMAND_FILES: [(&str, &str); 3] = [
     ("hulpkompas-needs.txt", "first need search"),
     ("hulpkompas-sources.txt", "first fold opened"),
+    ("hulpkompas-print.css", "first handout printed"),
 ];
 
 /// The most the first load ([`WIDGET_FILES`]) may weigh, brotli-compressed. Over it, `cargo xtask
@@ -61,6 +62,10 @@ impl Dist {
         Ok(())
     }
 }
+
+/// wasm-opt's passes: -Oz, then flatten and re-loop, then -Oz twice — about 1 KB brotli less than
+/// -Oz alone (the last -Oz: another 0.3 KB).
+const WASM_OPT_PASSES: [&str; 5] = ["-Oz", "--flatten", "--rereloop", "-Oz", "-Oz"];
 
 /// Feature flags of the Rust wasm output, for wasm-opt.
 const WASM_FEATURES: [&str; 7] = [
@@ -112,14 +117,14 @@ pub fn build() -> Result<Dist> {
     let wasm_in = pkg.join("hulpkompas_widget_bg.wasm");
     let wasm_out = pkg.join("hulpkompas_widget_bg.optimized.wasm");
     let stamp = pkg.join("hulpkompas_widget_bg.wasm.optimized-from");
-    let input_hash = sri(&wasm_in)?;
+    // The stamp holds the input's hash and the passes: a change to either runs wasm-opt again.
+    let input_hash = format!("{} {}", sri(&wasm_in)?, WASM_OPT_PASSES.join(" "));
     let up_to_date =
         wasm_out.exists() && std::fs::read_to_string(&stamp).is_ok_and(|h| h == input_hash);
     if !up_to_date {
         run(
-            // -Oz, then flatten and re-loop, then -Oz again: about 1 KB brotli less than -Oz alone.
             Command::new(&wasm_opt)
-                .args(["-Oz", "--flatten", "--rereloop", "-Oz"])
+                .args(WASM_OPT_PASSES)
                 .args(WASM_FEATURES)
                 .arg("--strip-debug")
                 .arg("--strip-producers")
@@ -137,6 +142,10 @@ pub fn build() -> Result<Dist> {
         (pkg.join("hulpkompas_widget.js"), "hulpkompas_widget.js"),
         (root.join("widget/www/hulpkompas.js"), "hulpkompas.js"),
         (root.join("widget/www/hulpkompas.css"), "hulpkompas.css"),
+        (
+            root.join("widget/www/hulpkompas-print.css"),
+            "hulpkompas-print.css",
+        ),
     ] {
         run(
             Command::new(&esbuild)
@@ -238,9 +247,9 @@ pub fn sri(path: &Path) -> Result<String> {
 fn write_embed(dist: &Path) -> Result {
     let w = dist.join("widget");
     let html = format!(
-        "<!-- Hulpkompas: paste these two lines where the widget should appear. Replace https://example.org/hulpkompas/ by where you host dist/widget/. -->\n\
+        "<!-- Hulpkompas: paste these lines where the widget should appear (the text inside the element shows only if the widget cannot load). Replace https://example.org/hulpkompas/ by where you host dist/widget/. -->\n\
          <script type=\"module\" src=\"https://example.org/hulpkompas/hulpkompas.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n\
-         <hulpkompas-widget lang=\"nl\"></hulpkompas-widget>\n\
+         <hulpkompas-widget lang=\"nl\">\n  <p>Laadt deze hulpwijzer niet? Ga naar het Sociaal Huis (OCMW) van je gemeente of naar het CAW. In nood: bel <a href=\"tel:112\">112</a>. Zelfmoordgedachten: bel <a href=\"tel:1813\">1813</a>.</p>\n</hulpkompas-widget>\n\
          <!-- Integrity of the files the loader fetches itself (for your own checks):\n  hulpkompas_widget.js      {}\n  hulpkompas_widget_bg.wasm {}\n  hulpkompas.css            {}\n  hulpkompas-needs.txt      {}\n  hulpkompas-sources.txt    {}\n-->\n",
         sri(&w.join("hulpkompas.js"))?,
         sri(&w.join("hulpkompas_widget.js"))?,
