@@ -71,6 +71,15 @@ function updatePreview(settings) {
   preview.style.setProperty('--hulpkompas-accent', settings.accent);
 }
 
+// Inside the element, for when the widget cannot load at all (the loader blocked, or refused from
+// another origin without CORS): the page then shows this, never an empty box. Once the widget
+// mounts, its shadow root hides it.
+const FALLBACK = {
+  nl: '<p>Laadt deze hulpwijzer niet? Ga naar het Sociaal Huis (OCMW) van je gemeente of naar het CAW. In nood: bel <a href="tel:112">112</a>. Zelfmoordgedachten: bel <a href="tel:1813">1813</a>.</p>',
+  fr: '<p>Ce guide ne se charge pas ? Adressez-vous au CPAS de votre commune ou au CAW. En cas d\'urgence : appelez le <a href="tel:112">112</a>. Pensées suicidaires : appelez le <a href="tel:080032123">0800 32 123</a>.</p>',
+  en: '<p>Does this guide not load? Go to your municipality\'s Sociaal Huis (OCMW) or the CAW. In an emergency: call <a href="tel:112">112</a>. Suicidal thoughts: call <a href="tel:1813">1813</a> (in Dutch).</p>',
+};
+
 function buildSnippet(settings) {
   const lines = [scriptLine, ...extraLines];
   if (settings.accent !== DEFAULT_ACCENT) {
@@ -79,7 +88,7 @@ function buildSnippet(settings) {
   const attrs = widgetAttributes(settings)
     .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
     .join('');
-  lines.push(`<hulpkompas-widget${attrs}></hulpkompas-widget>`);
+  lines.push(`<hulpkompas-widget${attrs}>`, `  ${FALLBACK[settings.lang] || FALLBACK.nl}`, '</hulpkompas-widget>');
   return lines.join('\n');
 }
 

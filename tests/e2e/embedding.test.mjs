@@ -341,7 +341,7 @@ describe('embed builder', () => {
       assert.match(text, /<script type="module" src="[^"]*\/widget\/hulpkompas\.js"[^>]*><\/script>/, `snippet lacks the module script:\n${text}`);
       assert.ok(text.includes(`integrity="${integrity}"`), `snippet should carry the integrity of /embed.html (${integrity}):\n${text}`);
       assert.ok(text.includes('crossorigin="anonymous"'), `snippet lacks crossorigin="anonymous":\n${text}`);
-      assert.ok(text.includes('<hulpkompas-widget postcode="8500" lang="nl"></hulpkompas-widget>'), `snippet lacks the default element:\n${text}`);
+      assert.ok(text.includes('<hulpkompas-widget postcode="8500" lang="nl">\n  <p>Laadt deze hulpwijzer niet?'), `snippet lacks the default element:\n${text}`);
 
       // The SRI hash must match what the server serves.
       const src = /src="([^"]*\/widget\/hulpkompas\.js)"/.exec(text)[1];
@@ -391,7 +391,7 @@ describe('embed builder', () => {
 
       const text = await snippet(page);
       assert.ok(
-        text.includes('<hulpkompas-widget postcode="9000" lang="fr" concepts="huizen-van-het-kind,overkop"></hulpkompas-widget>'),
+        text.includes('<hulpkompas-widget postcode="9000" lang="fr" concepts="huizen-van-het-kind,overkop">\n  <p>Ce guide ne se charge pas ?'),
         `snippet does not match the settings:\n${text}`,
       );
       assert.ok(text.includes('--hulpkompas-accent: #8a1c1c'), `snippet lacks the accent colour:\n${text}`);

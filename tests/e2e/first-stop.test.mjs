@@ -88,7 +88,7 @@ describe('first stop', () => {
       const order = await widget(page).evaluate((el) => {
         const root = el.shadowRoot;
         const first = root.querySelector('.ww-first');
-        return [...root.querySelectorAll('.ww-placebox, .ww-group')]
+        return [...root.querySelectorAll('.ww-place, .ww-group')]
           .every((n) => first.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING);
       });
       assert.ok(order, 'the first stop is not before the place and the concepts');
@@ -129,7 +129,7 @@ describe('first stop', () => {
         await poll(async () => (await shadow(page, '.ww-candidates button').count()) > 0, {
           message: () => `no “did you mean” for ${typed}`,
         });
-        assert.equal(await shadow(page, '.ww-placebox').count(), 0, `${typed} got an answer for a place`);
+        assert.equal(await shadow(page, '.ww-place').count(), 0, `${typed} got an answer for a place`);
         assert.equal(await shadow(page, '.ww-first').count(), 0, `${typed} got a first stop`);
         const offered = await shadow(page, '.ww-candidates').textContent();
         assert.match(offered, new RegExp(wrongPlace), `${typed}: ${offered}`);

@@ -112,10 +112,10 @@ describe('load faults', () => {
         await context.unrouteAll({ behavior: 'ignoreErrors' });
         await widget(page).locator('.ww-retry').click();
         await waitForConcepts(widget(page));
-        await expectText(shadow(page, '.ww-placebox'), /Kortrijk/, `${c.name}: the place after "try again"`);
+        await expectText(shadow(page, '.ww-place'), /Kortrijk/, `${c.name}: the place after "try again"`);
         const later = await appendWidget(page, '9000');
         await waitForConcepts(later);
-        await expectText(later.locator('.ww-placebox'), /Gent/, `${c.name}: a widget added after the failure`);
+        await expectText(later.locator('.ww-place'), /Gent/, `${c.name}: a widget added after the failure`);
         assert.deepEqual(monitor.pageErrors, [], 'no uncaught errors');
       } finally {
         await context.close();
@@ -132,7 +132,7 @@ describe('load faults', () => {
       });
       await goto(page, '/plain.html');
       await waitForConcepts(widget(page));
-      await expectText(shadow(page, '.ww-placebox'), /Kortrijk/, 'the place with a wasm served as octet-stream');
+      await expectText(shadow(page, '.ww-place'), /Kortrijk/, 'the place with a wasm served as octet-stream');
     } finally {
       await context.close();
     }
@@ -147,7 +147,7 @@ describe('load faults', () => {
       await page.goto(url('/plain.html'), { waitUntil: 'domcontentloaded' });
       const concept = shadow(page, 'li.ww-concept').first();
       await concept.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT });
-      await expectText(shadow(page, '.ww-placebox'), /Kortrijk/, 'the place with a stalled stylesheet');
+      await expectText(shadow(page, '.ww-place'), /Kortrijk/, 'the place with a stalled stylesheet');
     } finally {
       await context.close();
     }
@@ -285,7 +285,7 @@ describe('leaks', () => {
       }
       // The widget on the page still answers.
       await setPlace(page, '9000');
-      await expectText(shadow(page, '.ww-placebox'), /Gent/, 'the page widget after the cycles');
+      await expectText(shadow(page, '.ww-place'), /Gent/, 'the page widget after the cycles');
     } finally {
       await context.close();
     }
@@ -317,7 +317,7 @@ describe('a translator extension', () => {
       await waitForConcepts(widget(page));
       await translate(page);
       await setPlace(page, '3500');
-      await expectText(shadow(page, '.ww-placebox'), /Hasselt/, 'the new place after translation');
+      await expectText(shadow(page, '.ww-place'), /Hasselt/, 'the new place after translation');
       // The answer (the form's own example, "8500 of Kortrijk", stays).
       const text = (await widget(page).locator('.ww-status, .ww-answer').allInnerTexts()).join('\n');
       assert.doesNotMatch(text, /Kortrijk/, `the old place is still shown after a new answer:\n${text}`);

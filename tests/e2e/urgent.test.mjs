@@ -97,7 +97,7 @@ describe('danger first', () => {
       const order = await widget(page).evaluate((el) => {
         const root = el.shadowRoot;
         const urgent = root.querySelector('.ww-urgent');
-        const later = [...root.querySelectorAll('.ww-results, .ww-group, .ww-placebox')];
+        const later = [...root.querySelectorAll('.ww-results, .ww-group, .ww-place')];
         return later.every((n) => urgent.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING);
       });
       assert.ok(order, 'the lines to call are not before the rest of the answer');

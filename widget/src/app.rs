@@ -1,6 +1,7 @@
 //! The widget's one component: it keeps the [`State`], turns messages into state changes and side
 //! effects, and renders with the pure views of [`crate::view`].
 
+use gloo_timers::callback::Timeout;
 use hulpkompas_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,6 +26,13 @@ pub struct Props {
     /// Where the quick exit leads (an http(s) address; else a neutral search page).
     #[prop_or_default]
     pub exit_url: Option<String>,
+    /// The level of the widget's own headings (`heading-level`, 2–6), so they fit the host's
+    /// outline; anything else is 2.
+    #[prop_or_default]
+    pub heading_level: u8,
+    /// Only the answer and the first stop (`compact`): for a narrow column.
+    #[prop_or_default]
+    pub compact: bool,
     /// Unique per instance, for element ids.
     #[prop_or_default]
     pub instance: u32,
@@ -34,18 +42,35 @@ pub struct Props {
     pub mount: u32,
 }
 
+impl Props {
+    /// The level of the widget's top headings: what the host set, where it is 2–6; else 2.
+    pub fn heading_level(&self) -> u8 {
+        match self.heading_level {
+            l @ 2..=6 => l,
+            _ => 2,
+        }
+    }
+}
+
 /// Where the quick exit leads when the host sets nothing: a neutral page.
 pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/";
 
+/// How long typing pauses before what is typed is answered (a whole postcode is answered at once).
+pub const PAUSE_MS: u32 = 700;
+
 /// What the visitor did, or what arrived.
 pub enum Msg {
+    /// Typed in the place field.
     Place(String),
     /// A "did you mean" choice: take it, and put the focus back in the field (the list goes away).
     Pick(String),
+    /// Typed in the need field.
     Need(String),
+    /// A chip: that need, at once.
+    Chip(String),
+    /// A pause in the typing, Enter, or the place field left: answer what is typed.
+    Settle,
     Lang(Lang),
-    ToggleKeyboard,
-    Print,
     /// Leave the page at once (violence, abuse): replace it in the history, so Back does not return.
     QuickExit,
     /// The vocabulary of needs arrived: answer again.
@@ -63,6 +88,8 @@ pub struct App {
     state: State,
     place_ref: NodeRef,
     focus_place: bool,
+    /// Runs out [`PAUSE_MS`] after the last keystroke (a new keystroke starts it again).
+    pause: Option<Timeout>,
 }
 
 impl App {
@@ -71,6 +98,14 @@ impl App {
         let data = crate::dataset();
         self.state.apply(action, data, crate::today());
         self.effects();
+    }
+
+    /// Waits for a pause in the typing while the state is quiet; else waits for nothing.
+    fn wait_for_pause(&mut self, ctx: &Context<Self>) {
+        self.pause = self.state.quiet.then(|| {
+            let link = ctx.link().clone();
+            Timeout::new(PAUSE_MS, move || link.send_message(Msg::Settle))
+        });
     }
 
     /// The side effects the state asks for: the vocabulary of needs, when a need is asked
@@ -114,6 +149,7 @@ impl Component for App {
             state: fresh_state(p),
             place_ref: NodeRef::default(),
             focus_place: false,
+            pause: None,
         };
         app.effects();
         app
@@ -126,11 +162,12 @@ impl Component for App {
         if new.mount != old.mount {
             self.state = fresh_state(new);
             self.focus_place = false;
+            self.pause = None;
             self.effects();
             return true;
         }
         if new.postcode != old.postcode {
-            self.apply(Action::HostPlace(new.postcode.clone()));
+            self.apply(Action::Place(new.postcode.clone()));
         }
         if new.need != old.need {
             self.apply(Action::Need(new.need.clone()));
@@ -146,14 +183,27 @@ impl Component for App {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Place(v) => self.apply(Action::Place(v)),
+            Msg::Place(v) => {
+                self.apply(Action::TypePlace(v));
+                self.wait_for_pause(ctx);
+            }
             Msg::Pick(v) => {
                 self.apply(Action::Place(v));
                 self.focus_place = true;
             }
-            Msg::Need(v) => self.apply(Action::Need(v)),
+            Msg::Need(v) => {
+                self.apply(Action::TypeNeed(v));
+                self.wait_for_pause(ctx);
+            }
+            Msg::Chip(v) => self.apply(Action::Need(v)),
+            Msg::Settle => {
+                self.pause = None;
+                if !self.state.quiet {
+                    return false;
+                }
+                self.apply(Action::Settle);
+            }
             Msg::Lang(l) => self.apply(Action::Lang(l)),
-            Msg::ToggleKeyboard => self.apply(Action::ToggleKeyboard),
             Msg::Refresh => self.apply(Action::Refresh),
             Msg::VocabularyFailed => {
                 // Only what the status says changes; no new request until the visitor types.
@@ -175,12 +225,6 @@ impl Component for App {
                 }
                 return false;
             }
-            Msg::Print => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-                return false;
-            }
         }
         true
     }
@@ -194,11 +238,6 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        crate::view::widget(
-            &self.state,
-            ctx.props().instance,
-            &self.place_ref,
-            ctx.link(),
-        )
+        crate::view::widget(&self.state, ctx.props(), &self.place_ref, ctx.link())
     }
 }

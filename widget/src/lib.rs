@@ -274,6 +274,11 @@ fn props_from(options: &JsValue, instance: u32, mount: u32) -> Props {
             })
             .unwrap_or_default(),
         exit_url: get("exitUrl").filter(|u| is_web_address(u)),
+        heading_level: get("headingLevel")
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or_default(),
+        // Present means on (`compact`, `compact=""`), except an explicit "false".
+        compact: get("compact").is_some_and(|c| c.trim() != "false"),
         instance,
         mount,
     }

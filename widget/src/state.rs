@@ -23,8 +23,12 @@ pub struct State {
     pub need: String,
     /// The language of the interface and the answer.
     pub lang: Lang,
-    /// Whether the place field offers a keyboard with letters (else digits).
-    pub letters: bool,
+    /// Whether the place field was typed in and has not settled: no answer is shown for a
+    /// name half typed ("Sint" is not Lint on the way to Sint-Niklaas).
+    pub place_typing: bool,
+    /// Whether the status waits for what is typed to settle: the live region speaks once per
+    /// settled answer, not on every keystroke.
+    pub quiet: bool,
     /// The concept ids the host wants shown (empty: all).
     pub concepts: Vec<String>,
     /// The answer for the place, when the field holds something.
@@ -47,6 +51,10 @@ pub struct State {
     /// text nodes it translates; patched text would land in the replaced, invisible nodes and the
     /// visitor would read the old answer (or Yew would fail to insert next to a removed node).
     pub generation: u32,
+    /// Counts the changes of the lines to call: the view rebuilds them only when they change.
+    pub urgent_shown: u32,
+    /// Counts what the live region said: its text is a new node each time (one announcement).
+    pub spoken: u32,
     /// The source addresses the folds show: not in the first load, fetched when a visitor
     /// first opens a fold.
     pub sources: SourcesState,
@@ -67,16 +75,20 @@ pub enum SourcesState {
 
 /// A change to the state: what the visitor did, or what the host set.
 pub enum Action {
-    /// The place field changed (typed, or a "did you mean" choice).
+    /// The visitor typed in the place field: answered when it holds a whole postcode (or
+    /// nothing), else when it settles.
+    TypePlace(String),
+    /// The place was chosen ("did you mean") or set by the host: answered at once.
     Place(String),
-    /// The host set the place: the keyboard follows what it holds.
-    HostPlace(String),
-    /// The need field changed (typed, or a chip).
+    /// The visitor typed in the need field: the matches follow at once, the status when it
+    /// settles.
+    TypeNeed(String),
+    /// The need was chosen (a chip) or set by the host: answered at once.
     Need(String),
+    /// The visitor paused, pressed Enter or left the field: answer what is typed.
+    Settle,
     /// Another language.
     Lang(Lang),
-    /// The other keyboard for the place field.
-    ToggleKeyboard,
     /// The host changed the concepts to show.
     Concepts(Vec<String>),
     /// The data changed (the vocabulary of needs arrived): answer again.
@@ -104,7 +116,8 @@ impl State {
             place: place.to_string(),
             need: need.to_string(),
             lang,
-            letters: has_letters(place),
+            place_typing: false,
+            quiet: false,
             concepts,
             answer: None,
             results: None,
@@ -114,6 +127,8 @@ impl State {
             vocabulary_failed: false,
             status: String::new(),
             generation: 0,
+            spoken: 0,
+            urgent_shown: 0,
             sources,
             sources_wanted: false,
         };
@@ -125,30 +140,41 @@ impl State {
     pub fn apply(&mut self, action: Action, data: &'static Dataset, today: Date) {
         // Another language is the same answer, patched in place, and so are a fold opened and
         // the sources arriving: the folds the visitor opened stay open.
-        let new_answer = matches!(
-            action,
-            Action::Place(_)
-                | Action::HostPlace(_)
-                | Action::Need(_)
-                | Action::Concepts(_)
-                | Action::Refresh
-                | Action::VocabularyFailed
-        );
+        // A pause after a need typed only lets the status speak: the answer stays (a click on it,
+        // such as the quick exit, is never lost to a rebuild when the field loses focus).
+        let new_answer = match action {
+            Action::Settle => self.place_typing,
+            Action::Lang(_) | Action::OpenFold | Action::Sources(_) => false,
+            _ => true,
+        };
         if new_answer {
             self.generation = self.generation.wrapping_add(1);
         }
         match action {
-            Action::Place(v) => self.place = v,
-            Action::HostPlace(v) => {
-                self.letters = has_letters(&v);
+            Action::TypePlace(v) => {
+                let at_once = v.trim().is_empty() || is_whole_postcode(&v);
+                self.place_typing = !at_once;
+                self.quiet = !at_once;
                 self.place = v;
             }
-            Action::Need(v) => self.need = v,
-            Action::Lang(l) => self.lang = l,
-            Action::ToggleKeyboard => {
-                self.letters = !self.letters;
-                return;
+            Action::Place(v) => {
+                self.place_typing = false;
+                self.quiet = false;
+                self.place = v;
             }
+            Action::TypeNeed(v) => {
+                self.quiet = !v.trim().is_empty();
+                self.need = v;
+            }
+            Action::Need(v) => {
+                self.quiet = false;
+                self.need = v;
+            }
+            Action::Settle => {
+                self.place_typing = false;
+                self.quiet = false;
+            }
+            Action::Lang(l) => self.lang = l,
             Action::Concepts(c) => self.concepts = c,
             Action::Refresh => self.vocabulary_failed = false,
             Action::VocabularyFailed => self.vocabulary_failed = true,
@@ -191,8 +217,10 @@ impl State {
     }
 
     fn answer_again(&mut self, data: &'static Dataset, today: Date) {
-        self.answer = (!self.place.trim().is_empty()).then(|| data.lookup_on(&self.place, today));
-        let results = (!self.need.trim().is_empty()).then(|| {
+        self.answer = (!self.place_typing && !self.place.trim().is_empty())
+            .then(|| data.lookup_on(&self.place, today));
+        // While a place is half typed, no matches either: they would be for no place, or the last.
+        let results = (!self.place_typing && !self.need.trim().is_empty()).then(|| {
             let mut r = data.search(&self.need, self.answer.as_ref());
             r.retain(|r| self.shows(r.concept.id));
             r.truncate(MAX_RESULTS);
@@ -205,17 +233,43 @@ impl State {
         };
         self.results = results;
         self.vocabulary_missing = data.vocabulary().is_empty();
+        let before = std::mem::take(&mut self.urgent);
         self.urgent = urgent(&self.need, self.lang);
-        // A cry for help typed in the place field.
-        if self.urgent.lines.is_empty() && self.answer.as_ref().is_some_and(|a| a.place.is_none()) {
+        // A cry for help typed in the place field (at once, also while it is being typed).
+        if self.urgent.lines.is_empty()
+            && (self.place_typing || self.answer.as_ref().is_some_and(|a| a.place.is_none()))
+        {
             self.urgent = urgent(&self.place, self.lang);
         }
-        self.status = self.status_text();
+        let same = |a: &Urgent, b: &Urgent| {
+            a.quick_exit == b.quick_exit
+                && a.lines
+                    .iter()
+                    .map(|l| l.number)
+                    .eq(b.lines.iter().map(|l| l.number))
+        };
+        if !same(&before, &self.urgent) {
+            self.urgent_shown = self.urgent_shown.wrapping_add(1);
+        }
+        // Quiet while typing: the status (and the live region) waits for the answer to settle.
+        self.status = if self.quiet {
+            String::new()
+        } else {
+            self.spoken = self.spoken.wrapping_add(1);
+            self.status_text()
+        };
     }
 
-    /// What the live region says: the line to call first, when there is one, then the answer.
+    /// What the live region says: the line to call first, when there is one, then what was
+    /// read (a correction, a warning), then the answer.
     fn status_text(&self) -> String {
-        let answer = self.answer_status();
+        let mut answer = self.answer_status();
+        if let Some(a) = self.answer.as_ref().filter(|a| a.place.is_some()) {
+            let notes: Vec<String> = a.diagnostics.iter().map(|d| d.message(self.lang)).collect();
+            if !notes.is_empty() {
+                answer = format!("{} {answer}", notes.join(" "));
+            }
+        }
         match self.urgent.lines.first() {
             Some(line) => {
                 i18n::status_urgent(line.number, line.name.get(self.lang), &answer, self.lang)
@@ -224,14 +278,18 @@ impl State {
         }
     }
 
+    /// The place answered for, in the visitor's language ("9000 Gent"), when there is one.
+    pub fn place_label(&self) -> Option<String> {
+        self.answer
+            .as_ref()
+            .and_then(|a| a.place.as_ref())
+            .map(|p| p.label(self.lang))
+    }
+
     fn answer_status(&self) -> String {
         let lang = self.lang;
         let t = ui(lang);
-        let place = self
-            .answer
-            .as_ref()
-            .and_then(|a| a.place.as_ref())
-            .map(|p| p.label(lang));
+        let place = self.place_label();
         if let Some(r) = &self.results {
             if r.is_empty() && self.vocabulary_missing {
                 return if self.vocabulary_failed {
@@ -267,7 +325,42 @@ impl State {
     }
 }
 
-/// A place typed with letters wants the keyboard with letters.
-fn has_letters(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic)
+/// Whether the field holds a whole postcode (`8500`, `B-8500`, `BE 8500`): answered at once, no
+/// need to wait. Four digits are a whole postcode; a name may still grow ("Lier" → "Lierde").
+fn is_whole_postcode(s: &str) -> bool {
+    let s = s.trim();
+    let digits = s.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' ');
+    let prefix = &s[..s.len() - digits.len()];
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            prefix
+                .trim_end_matches(['-', ' '])
+                .to_ascii_lowercase()
+                .as_str(),
+            "" | "b" | "be"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_whole_postcode;
+
+    #[test]
+    fn whole_postcodes_are_answered_at_once_and_names_wait() {
+        for s in ["8500", " 8500 ", "B-8500", "be8500", "BE 8500"] {
+            assert!(is_whole_postcode(s), "{s:?}");
+        }
+        for s in [
+            "850",
+            "85000",
+            "Lier",
+            "Gent 9000",
+            "x8500",
+            "",
+            "8500 Gent",
+        ] {
+            assert!(!is_whole_postcode(s), "{s:?}");
+        }
+    }
 }

@@ -12,14 +12,15 @@ use web_sys::HtmlInputElement;
 use yew::html::Scope;
 use yew::prelude::*;
 
-use crate::app::{App, Msg};
+use crate::app::{App, Msg, Props};
 use crate::i18n::{self, ui};
 use crate::state::{SourcesState, State};
 
 /// The whole widget for `state`. `instance` makes element ids unique on the page.
-pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<App>) -> Html {
+pub fn widget(state: &State, props: &Props, place_ref: &NodeRef, link: &Scope<App>) -> Html {
     let lang = state.lang;
     let t = ui(lang);
+    let instance = props.instance;
     let id = |s: &str| format!("ww{instance}-{s}");
     let shown = |c: &str| state.shows(c);
     let answer = state.answer.as_ref();
@@ -29,8 +30,11 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
     let on_need = link
         .callback(|e: InputEvent| Msg::Need(e.target_unchecked_into::<HtmlInputElement>().value()));
     let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    // Enter or leaving the field (a `change`) answers what is typed, at once.
+    let on_commit = link.callback(|_: Event| Msg::Settle);
     let fold = Fold {
         lang,
+        h: props.heading_level(),
         sources: state.sources,
         on_toggle: link.callback(|e: Event| {
             Msg::Fold(
@@ -39,40 +43,41 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
             )
         }),
     };
+    // What the first answer shows first: the crisis lines, the first stop, the best matches.
+    let in_results = |c: &str| state.results.iter().flatten().any(|r| r.concept.id == c);
     html! {
-        <div class="ww" lang={lang.code()}>
+        <div class="ww" lang={lang.code()} data-compact={props.compact.then_some("")}>
             <form class="ww-form" role="search" onsubmit={on_submit}>
                 <div class="ww-field">
                     <label for={id("place")}>{ t.place_label }</label>
-                    <div class="ww-row">
-                        <input ref={place_ref.clone()} id={id("place")} name="place" type="text" autocomplete="postal-code"
-                            inputmode={if state.letters { "text" } else { "numeric" }}
-                            aria-describedby={id("place-hint")} value={state.place.clone()} oninput={on_place}
-                            spellcheck="false" />
-                        <button type="button" class="ww-kbd" onclick={link.callback(|_| Msg::ToggleKeyboard)}>
-                            { if state.letters { t.keyboard_digits } else { t.keyboard_letters } }
-                        </button>
-                    </div>
+                    <input ref={place_ref.clone()} id={id("place")} name="place" type="text" inputmode="text"
+                        autocomplete="postal-code" aria-describedby={id("place-hint")} value={state.place.clone()}
+                        oninput={on_place} onchange={on_commit.clone()} spellcheck="false" />
                     <p class="ww-hint" id={id("place-hint")}>{ t.place_hint }</p>
+                    // What was read, and the "did you mean" choices: right after the field.
+                    <div class="ww-answer" key={state.generation.wrapping_mul(4)}>
+                        { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
+                    </div>
                 </div>
                 <div class="ww-field">
                     <label for={id("need")}>{ t.need_label }</label>
                     <input id={id("need")} name="need" type="search" aria-describedby={id("need-hint")}
-                        value={state.need.clone()} oninput={on_need} />
+                        value={state.need.clone()} oninput={on_need} onchange={on_commit} />
                     <p class="ww-hint" id={id("need-hint")}>{ t.need_hint }</p>
                 </div>
-
-                <div class="ww-chips" role="group" aria-label={t.chips_label}>
-                    { for t.chips.iter().map(|&(label, query)| {
-                        let pressed = state.need == query;
-                        html! {
-                            <button type="button" class="ww-chip" aria-pressed={pressed.to_string()}
-                                onclick={link.callback(move |_| Msg::Need(if pressed { String::new() } else { query.to_string() }))}>
-                                { label }
-                            </button>
-                        }
-                    }) }
-                </div>
+                if !props.compact {
+                    <div class="ww-chips" role="group" aria-label={t.chips_label}>
+                        { for t.chips.iter().map(|&(label, query)| {
+                            let pressed = state.need == query;
+                            html! {
+                                <button type="button" class="ww-chip" aria-pressed={pressed.to_string()}
+                                    onclick={link.callback(move |_| Msg::Chip(if pressed { String::new() } else { query.to_string() }))}>
+                                    { label }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                }
                 <div class="ww-langs" role="group" aria-label={t.langs_label}>
                     { for Lang::ALL.iter().map(|&l| html! {
                         <button type="button" data-lang={l.code()} lang={l.code()} aria-pressed={(l == lang).to_string()}
@@ -84,23 +89,33 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
             </form>
             // A new answer is built afresh, never patched (see `State::generation`).
             // Danger first: right below the form, before the rest of the answer.
-            <div class="ww-answer" key={state.generation.wrapping_mul(2)}>
-                { view_urgent(&state.urgent, lang, &id("urgent"), link) }
+            // Keyed by what it shows: rebuilt when the lines change, never under a visitor's tap.
+            <div class="ww-answer" key={state.urgent_shown.wrapping_mul(4) | 1}>
+                { view_urgent(&state.urgent, &fold, &id("urgent"), link) }
             </div>
-            // The live region stays; what it says is a new node per answer (announced as added).
+            // The live region stays; what it says is a new node each time (announced as added).
             <p class="ww-status" role="status" aria-live="polite">
-                <span key={state.generation}>{ state.status.clone() }</span>
+                <span key={state.spoken}>{ state.status.clone() }</span>
             </p>
-            <div class="ww-answer" key={state.generation.wrapping_mul(2) | 1}>
-                { answer.map(|a| view_messages(a, lang, link)).unwrap_or_default() }
+            <div class="ww-answer" key={state.generation.wrapping_mul(4) | 2}>
+                if state.has_answer() {
+                    <p class="ww-tools">
+                        // The loader prints the handout (`hulpkompas.js`): no wasm is needed for it.
+                        <button type="button" class="ww-print">{ t.print }</button>
+                    </p>
+                    { view_print_head(state) }
+                }
                 { view_first_stop(&state.first_stop, answer.and_then(|a| a.place.as_ref()).map(|p| p.municipality.nis), &fold, &id("first")) }
-                { answer.and_then(|a| a.place.as_ref().map(|p| view_place(a, p, lang))).unwrap_or_default() }
-                { state.results.as_ref().map(|r| view_results(r, answer, &fold, &id("results"))).unwrap_or_default() }
-                { answer.map(|a| view_groups(a, &fold, &shown, &id("g"))).unwrap_or_default() }
+                { state.results.as_ref().map(|r| view_results(r, answer, &state.need, &fold, &id("results"))).unwrap_or_default() }
+                // The place the rest of the answer is for, above what works there.
+                { answer.and_then(|a| a.place.as_ref()).map(|p| html! { <p class="ww-place">{ p.label(lang) }</p> }).unwrap_or_default() }
+                if !props.compact {
+                    { answer.map(|a| view_groups(a, &fold, &|c: &str| shown(c) && !in_results(c), &id("g"))).unwrap_or_default() }
+                    { answer.and_then(|a| a.place.as_ref().map(|p| view_professionals(a, p, &fold, &shown, &id("pro")))).unwrap_or_default() }
+                }
                 if state.has_answer() {
                     <p class="ww-foot">
-                        <button type="button" class="ww-print" onclick={link.callback(|_| Msg::Print)}>{ t.print }</button>
-                        <span class="ww-date">{ format!("{} {}", t.data_date, hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang)) }</span>
+                        <span class="ww-date">{ data_date(lang) }</span>
                     </p>
                 }
             </div>
@@ -108,11 +123,57 @@ pub fn widget(state: &State, instance: u32, place_ref: &NodeRef, link: &Scope<Ap
     }
 }
 
+/// "Gegevens van 1 december 2026".
+fn data_date(lang: Lang) -> String {
+    let t = ui(lang);
+    format!(
+        "{} {}",
+        t.data_date,
+        hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang)
+    )
+}
+
+/// What only the handout shows (hidden on screen): the question, the place, the day it was
+/// printed and the date of the data.
+fn view_print_head(state: &State) -> Html {
+    let lang = state.lang;
+    let t = ui(lang);
+    html! {
+        <div class="ww-print-head">
+            <p class="ww-print-title">{ t.handout_title }</p>
+            <dl>
+                if !state.need.trim().is_empty() {
+                    <div><dt>{ t.need_label }</dt><dd class="ww-print-need">{ state.need.trim().to_string() }</dd></div>
+                }
+                if let Some(p) = state.place_label() {
+                    <div><dt>{ t.place_label }</dt><dd class="ww-print-place">{ p }</dd></div>
+                }
+                <div><dt>{ t.printed_on }</dt><dd>{ hulpkompas_core::diagnostics::date_text(crate::today(), lang) }</dd></div>
+            </dl>
+            <p>{ data_date(lang) }</p>
+        </div>
+    }
+}
+
+/// A heading at the level the host asked for (`heading-level`, 2 by default), `depth` below it,
+/// so the widget's outline fits the host page's.
+fn heading(fold: &Fold, depth: u8, id: Option<String>, text: Html) -> Html {
+    let tag = match (fold.h + depth).min(6) {
+        2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        5 => "h5",
+        _ => "h6",
+    };
+    html! { <@{tag} id={id} class="ww-h">{ text }</@> }
+}
+
 /// The lines to call now, with tap-to-call links, and the quick exit where violence is signalled.
-fn view_urgent(urgent: &Urgent, lang: Lang, id: &str, link: &Scope<App>) -> Html {
+fn view_urgent(urgent: &Urgent, fold: &Fold, id: &str, link: &Scope<App>) -> Html {
     if urgent.lines.is_empty() {
         return html! {};
     }
+    let lang = fold.lang;
     let t = ui(lang);
     html! {
         <section class="ww-urgent" aria-labelledby={id.to_string()}>
@@ -124,7 +185,7 @@ fn view_urgent(urgent: &Urgent, lang: Lang, id: &str, link: &Scope<App>) -> Html
                     <span class="ww-hint" id={format!("{id}-exit")}>{ t.quick_exit_hint }</span>
                 </p>
             }
-            <h2 id={id.to_string()}>{ t.urgent_heading }</h2>
+            { heading(fold, 0, Some(id.to_string()), html! { t.urgent_heading }) }
             <ul>
                 { for urgent.lines.iter().map(|l| html! {
                     <li class="ww-line" data-number={l.number}>
@@ -150,7 +211,7 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold, id: &str
     let t = ui(lang);
     html! {
         <section class="ww-first" aria-labelledby={id.to_string()}>
-            <h2 id={id.to_string()}>{ t.first_stop_heading }</h2>
+            { heading(fold, 0, Some(id.to_string()), html! { t.first_stop_heading }) }
             <ol>
                 { for stops.iter().map(|s| {
                     let hours: Vec<String> = s
@@ -238,7 +299,8 @@ fn view_messages(answer: &Answer<'_>, lang: Lang, link: &Scope<App>) -> Html {
     }
 }
 
-fn view_place(answer: &Answer<'_>, place: &Place, lang: Lang) -> Html {
+/// The kinds of area a place lies in (eerstelijnszone, province, …): for professionals.
+fn view_areas(answer: &Answer<'_>, lang: Lang) -> Html {
     let t = ui(lang);
     // One row per kind of area; one value per area (Antwerpen: several zones, the street decides).
     let row = |kind: &str, label: &str, values: Vec<String>| {
@@ -261,22 +323,20 @@ fn view_place(answer: &Answer<'_>, place: &Place, lang: Lang) -> Html {
             .collect()
     };
     html! {
-        <div class="ww-placebox">
-            <p class="ww-place">{ place.label(lang) }</p>
-            <dl class="ww-areas">
-                { row("eerstelijnszone", t.eerstelijnszone, names(AreaKind::Eerstelijnszone)) }
-                { row("province", t.province, names(AreaKind::Province)) }
-                { row("judicial_arrondissement", t.judicial, names(AreaKind::JudicialArrondissement)) }
-                { row("region", t.region, names(AreaKind::Region)) }
-            </dl>
-        </div>
+        <dl class="ww-areas">
+            { row("eerstelijnszone", t.eerstelijnszone, names(AreaKind::Eerstelijnszone)) }
+            { row("province", t.province, names(AreaKind::Province)) }
+            { row("judicial_arrondissement", t.judicial, names(AreaKind::JudicialArrondissement)) }
+            { row("region", t.region, names(AreaKind::Region)) }
+        </dl>
     }
 }
 
-/// What every concept's fold needs: the language, the sources (there, loading or failed) and
-/// what to do when the visitor opens it.
+/// What every concept's fold needs: the language, the level of the widget's headings, the sources
+/// (there, loading or failed) and what to do when the visitor opens it.
 struct Fold {
     lang: Lang,
+    h: u8,
     sources: SourcesState,
     on_toggle: Callback<Event>,
 }
@@ -284,6 +344,7 @@ struct Fold {
 fn view_results(
     results: &[SearchResult],
     answer: Option<&Answer<'_>>,
+    need: &str,
     fold: &Fold,
     id: &str,
 ) -> Html {
@@ -291,70 +352,100 @@ fn view_results(
     let t = ui(lang);
     html! {
         <section class="ww-results" aria-labelledby={id.to_string()}>
-            <h2 id={id.to_string()}>{ t.best_matches }</h2>
+            { heading(fold, 0, Some(id.to_string()), html! { t.best_matches }) }
             <ol>
                 { for results.iter().map(|r| {
                     let ca = answer.and_then(|a| a.concept(r.concept.id));
                     let place = answer.and_then(|a| a.place.as_ref());
-                    let matched: Vec<String> = r.matched.iter().map(|m| m.explain(lang)).collect();
-                    view_concept(r.concept, ca, place, fold, Some(matched.join(" · ")))
+                    view_concept(r.concept, ca, place, fold, Some(Fits { result: r, need }), false)
                 }) }
             </ol>
         </section>
     }
 }
 
+/// What a best match fits: the visitor's own words, and (in its fold) the needs they matched.
+struct Fits<'a> {
+    result: &'a SearchResult,
+    need: &'a str,
+}
+
+/// The concepts that work here for citizens, one line each (the best matches are not repeated);
+/// then, folded, those not known here, the ended ones and those of other regions.
 fn view_groups(answer: &Answer<'_>, fold: &Fold, shown: &dyn Fn(&str) -> bool, id: &str) -> Html {
     let lang = fold.lang;
     let Some(place) = &answer.place else {
         return html! {};
     };
-    // What applies but a citizen cannot use (LIVC-R, the eerstelijnszones, …) gets its own group
-    // after the services that work for you (`false`: for citizens).
-    let groups = [
-        (Applies::Yes, false),
-        (Applies::Yes, true),
-        (Applies::Unknown, false),
-        (Applies::Ended, false),
-        (Applies::No, false),
-    ];
+    let groups = [Applies::Yes, Applies::Unknown, Applies::Ended, Applies::No];
     html! {
-        { for groups.iter().map(|&(g, pro)| {
-            let items: Vec<&ConceptAnswer<'_>> = answer.concepts.iter().filter(|c| c.applies == g && (g != Applies::Yes || c.for_citizens() != pro) && shown(c.concept.id)).collect();
+        { for groups.iter().map(|&g| {
+            let items: Vec<&ConceptAnswer<'_>> = answer.concepts.iter().filter(|c| c.applies == g && (g != Applies::Yes || c.for_citizens()) && shown(c.concept.id)).collect();
             if items.is_empty() { return html! {}; }
-            let hid = format!("{id}-{}{}", g.id(), if pro { "-professionals" } else { "" });
-            let heading = if pro { i18n::group_professionals(lang) } else { i18n::group_heading(g, lang) };
+            let hid = format!("{id}-{}", g.id());
             let list = html! {
                 <ul>
-                    { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None)) }
+                    { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None, g == Applies::Yes)) }
                 </ul>
             };
-            if pro {
-                // For professionals: folded, so a citizen's answer stays short.
+            let title = heading(fold, 0, Some(hid.clone()), html! { i18n::group_heading(g, lang) });
+            if g == Applies::Yes {
                 html! {
-                    <details class="ww-group ww-pro" data-applies={g.id()} data-audience="professionals">
-                        <summary><h2 id={hid}>{ heading }</h2></summary>
-                        { list }
-                    </details>
-                }
-            } else {
-                html! {
-                    <section class="ww-group" data-applies={g.id()} data-audience="citizens" aria-labelledby={hid.clone()}>
-                        <h2 id={hid}>{ heading }</h2>
+                    <section class="ww-group" data-applies={g.id()} data-audience="citizens" aria-labelledby={hid}>
+                        { title }
                         { list }
                     </section>
+                }
+            } else {
+                // Folded: a citizen's answer stays short; what is not known or ended is one tap away.
+                html! {
+                    <details class="ww-group ww-fold" data-applies={g.id()} data-audience="citizens">
+                        <summary>{ title }</summary>
+                        { list }
+                    </details>
                 }
             }
         }) }
     }
 }
 
+/// For professionals, folded: the areas of the place and what works behind the scenes (LIVC-R,
+/// the eerstelijnszones, …).
+fn view_professionals(
+    answer: &Answer<'_>,
+    place: &Place,
+    fold: &Fold,
+    shown: &dyn Fn(&str) -> bool,
+    id: &str,
+) -> Html {
+    let lang = fold.lang;
+    let items: Vec<&ConceptAnswer<'_>> = answer
+        .concepts
+        .iter()
+        .filter(|c| c.applies == Applies::Yes && !c.for_citizens() && shown(c.concept.id))
+        .collect();
+    html! {
+        <details class="ww-group ww-pro ww-fold" data-applies="yes" data-audience="professionals">
+            <summary>{ heading(fold, 0, Some(id.to_string()), html! { i18n::group_professionals(lang) }) }</summary>
+            { view_areas(answer, lang) }
+            if !items.is_empty() {
+                <ul>
+                    { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None, false)) }
+                </ul>
+            }
+        </details>
+    }
+}
+
+/// One concept: its name, what it does, how to get there and the local offers. `folded`: one line
+/// (name and summary) that opens on the rest.
 fn view_concept(
     concept: &'static hulpkompas_core::Concept,
     answer: Option<&ConceptAnswer<'_>>,
     place: Option<&Place>,
     fold: &Fold,
-    matched: Option<String>,
+    fits: Option<Fits<'_>>,
+    folded: bool,
 ) -> Html {
     let lang = fold.lang;
     let t = ui(lang);
@@ -366,12 +457,10 @@ fn view_concept(
         .map(|&a| i18n::access(a, lang))
         .collect();
     let offers: &[&Offer] = answer.map(|a| a.offers.as_slice()).unwrap_or(&[]);
-    let target = concept.target.get(lang).join(", ");
-    html! {
-        <li class="ww-concept" data-concept={concept.id} data-applies={applies.map(|a| a.id()).unwrap_or("")}>
-            <h3>{ concept.name.get(lang) }</h3>
-            if let Some(m) = matched { <p class="ww-matched">{ m }</p> }
-            <p class="ww-summary">{ concept.summary.get(lang) }</p>
+    let name = heading(fold, 1, None, html! { concept.name.get(lang) });
+    let summary = html! { <p class="ww-summary">{ concept.summary.get(lang) }</p> };
+    let body = html! {
+        <>
             if current { <p class="ww-access">{ i18n::access_prefix(lang) }{ access.join(" · ") }</p> }
             if !offers.is_empty() {
                 <ul class="ww-offers">{ for offers.iter().map(|o| view_offer(o, lang)) }</ul>
@@ -379,14 +468,74 @@ fn view_concept(
                 <p class="ww-nooffer">{ t.no_address }</p>
             }
             if let (Some(a), Some(p)) = (answer, place) { <p class="ww-reason">{ a.reason_text(p, lang) }</p> }
-            <details class="ww-details" ontoggle={fold.on_toggle.clone()}>
-                <summary>{ t.more }</summary>
-                <p><strong>{ t.how }{ ": " }</strong>{ match (answer, place) { (Some(a), Some(p)) => a.how_text(p, lang), _ => concept.how.get(lang).to_string() } }</p>
-                if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
-                <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
-                { view_sources(concept, offers, fold) }
-            </details>
+        </>
+    };
+    let more = html! {
+        <details class="ww-details" ontoggle={fold.on_toggle.clone()}>
+            <summary>{ t.more }</summary>
+            { view_explanation(concept, answer, place, fold) }
+            if let Some(f) = &fits {
+                <p class="ww-matched-needs"><strong>{ t.found_through }{ ": " }</strong>{ f.result.matched.iter().map(|m| m.explain(lang)).collect::<Vec<_>>().join(" · ") }</p>
+            }
+            <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
+            { view_sources(concept, offers, fold) }
+        </details>
+    };
+    let applies_id = applies.map(|a| a.id()).unwrap_or("");
+    if folded {
+        return html! {
+            <li class="ww-concept ww-line-concept" data-concept={concept.id} data-applies={applies_id}>
+                <details class="ww-concept-fold">
+                    <summary>{ name }{ summary }</summary>
+                    { body }
+                    { more }
+                </details>
+            </li>
+        };
+    }
+    html! {
+        <li class="ww-concept" data-concept={concept.id} data-applies={applies_id}>
+            { name }
+            if let Some(f) = &fits {
+                <p class="ww-matched">{ t.fits }{ ": " }{ hulpkompas_core::search::words_as_typed(f.need, &f.result.matched).join(", ") }</p>
+            }
+            { summary }
+            { body }
+            { more }
         </li>
+    }
+}
+
+/// How to get there and for whom: compiled in (the full core), or from the sources file (the
+/// widget: these texts are for professionals and stay out of its first load).
+fn view_explanation(
+    concept: &'static hulpkompas_core::Concept,
+    answer: Option<&ConceptAnswer<'_>>,
+    place: Option<&Place>,
+    fold: &Fold,
+) -> Html {
+    let lang = fold.lang;
+    let t = ui(lang);
+    let file = |what: &str| match fold.sources {
+        SourcesState::Ready(s) => s.text(concept.id, what, lang).unwrap_or_default(),
+        _ => "",
+    };
+    let mut how = match (answer, place) {
+        (Some(a), Some(p)) => a.how_text(p, lang),
+        _ => concept.how.get(lang).to_string(),
+    };
+    if how.is_empty() {
+        how = file("how").to_string();
+    }
+    let mut target = concept.target.get(lang).join(", ");
+    if target.is_empty() {
+        target = file("target").to_string();
+    }
+    html! {
+        <>
+            if !how.is_empty() { <p><strong>{ t.how }{ ": " }</strong>{ how }</p> }
+            if !target.is_empty() { <p><strong>{ t.for_whom }{ ": " }</strong>{ target }</p> }
+        </>
     }
 }
 

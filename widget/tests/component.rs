@@ -26,20 +26,26 @@ fn container() -> Element {
     el
 }
 
-/// Yew renders on the next tick: yield to the browser until `check` holds (or give up).
+/// Yew renders on the next tick, and what is typed is answered after a pause
+/// (`PAUSE_MS` in `widget/src/app.rs`): yield to the browser until `check` holds (or give up).
 async fn settle(root: &Element, check: impl Fn(&Element) -> bool) {
-    for _ in 0..50 {
+    for _ in 0..200 {
         if check(root) {
             return;
         }
-        let p = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+        tick().await;
     }
+}
+
+/// One turn of the browser's event loop (Yew renders in it).
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -109,6 +115,20 @@ async fn typing_updates_the_answer_and_bad_input_gets_a_message() {
         input
             .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
             .unwrap();
+        // A whole postcode is answered at once; "85" waits for the pause (no error after two keys).
+        tick().await;
+        if value.len() < 4 {
+            assert_eq!(
+                count(&root, ".ww-msg"),
+                0,
+                "{value}: a message before the pause"
+            );
+            assert_eq!(
+                text(&root, ".ww-status"),
+                "",
+                "{value}: spoken before the pause"
+            );
+        }
         settle(&root, |r| text(r, ".ww-messages").contains(expect)).await;
         assert!(
             text(&root, ".ww-messages").contains(expect),

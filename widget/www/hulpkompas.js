@@ -20,6 +20,8 @@ const WASM_URL = new URL('hulpkompas_widget_bg.wasm', BASE);
 const VOCABULARY_URL = new URL('hulpkompas-needs.txt', BASE);
 // The source addresses: fetched only when a visitor first opens a fold ("Meer uitleg en bronnen").
 const SOURCES_URL = new URL('hulpkompas-sources.txt', BASE);
+// The handout's page stylesheet: put in the host page only when a visitor first prints.
+const PRINT_CSS_URL = new URL('hulpkompas-print.css', BASE).href;
 // How long a widget waits for its stylesheet before it shows itself anyway.
 const STYLESHEET_TIMEOUT_MS = 3000;
 
@@ -116,6 +118,50 @@ function loadSources(wasm) {
   return sources;
 }
 
+// A stylesheet link that settles when it loaded or failed (printing the page beats not printing).
+function stylesheet(href) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+  return { link, loaded };
+}
+
+// The handout: a copy of one widget's answer, alone on the printed page (hulpkompas-print.css hides
+// the host page; hulpkompas.css lays the copy out for one A4). Made by the loader, so printing
+// needs no wasm; the copy is a clone of the nodes, never parsed HTML.
+let printSheet = null;
+let handout = null;
+const printable = new WeakSet();
+function removeHandout() {
+  handout?.remove();
+  handout = null;
+  document.documentElement.classList.remove('hulpkompas-printing');
+}
+async function printHandout(widget) {
+  if (!printSheet) {
+    const sheet = stylesheet(PRINT_CSS_URL);
+    document.head.append(sheet.link);
+    printSheet = sheet.loaded;
+  }
+  removeHandout();
+  const box = element('div', 'hulpkompas-handout');
+  const own = stylesheet(CSS_URL);
+  const copy = widget.cloneNode(true);
+  copy.classList.add('ww-handout');
+  box.attachShadow({ mode: 'open' }).append(own.link, copy);
+  document.body.append(box);
+  handout = box;
+  await Promise.all([printSheet, own.loaded]);
+  if (handout !== box) return;
+  document.documentElement.classList.add('hulpkompas-printing');
+  window.addEventListener('afterprint', removeHandout, { once: true });
+  window.print();
+}
+
 function langOf(options) {
   const l = String(options.lang || '').slice(0, 2).toLowerCase();
   return TEXT[l] ? l : 'nl';
@@ -156,7 +202,7 @@ function fallback(options, retry) {
 
 function clean(options) {
   const out = {};
-  for (const key of ['postcode', 'need', 'lang', 'concepts', 'exitUrl']) {
+  for (const key of ['postcode', 'need', 'lang', 'concepts', 'exitUrl', 'headingLevel', 'compact']) {
     const v = options[key];
     if (v !== undefined && v !== null) out[key] = String(v).slice(0, 500);
   }
@@ -172,6 +218,15 @@ function clean(options) {
 export function mount(host, options = {}) {
   let current = clean(options);
   const shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
+  if (!printable.has(shadow)) {
+    // The widget's "Afdrukken" button (rendered by the wasm) prints its answer as a handout.
+    printable.add(shadow);
+    shadow.addEventListener('click', (event) => {
+      const button = event.target.closest?.('.ww-print');
+      const widget = button?.closest('.ww');
+      if (widget) printHandout(widget);
+    });
+  }
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = CSS_URL;
@@ -284,7 +339,7 @@ export async function searchTimed(query) {
 
 class HulpkompasWidget extends HTMLElement {
   static get observedAttributes() {
-    return ['postcode', 'need', 'lang', 'concepts', 'exit-url'];
+    return ['postcode', 'need', 'lang', 'concepts', 'exit-url', 'heading-level', 'compact'];
   }
 
   options() {
@@ -295,6 +350,8 @@ class HulpkompasWidget extends HTMLElement {
       lang,
       concepts: this.getAttribute('concepts') || '',
       exitUrl: this.getAttribute('exit-url') || '',
+      headingLevel: this.getAttribute('heading-level') || '',
+      compact: this.hasAttribute('compact') ? this.getAttribute('compact') : 'false',
     };
   }
 
