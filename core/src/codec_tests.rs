@@ -343,11 +343,11 @@ proptest! {
         prop_assert_eq!(decode_sources(text).unwrap(), lines);
     }
 
-    /// Lines of kinds the decoder does not know (a first stop `f`, later) are skipped.
+    /// Lines of kinds the decoder does not know (not `c`, `o`, `f` or `t`) are skipped.
     #[test]
     fn sources_skip_unknown_kinds(
         lines in prop::collection::vec(source_line(), 0..10),
-        other in prop::collection::vec(("[abdeg-np-z][a-z]{0,2}", field(), field()), 0..5),
+        other in prop::collection::vec(("[abdeg-np-su-z][a-z]{0,2}", field(), field()), 0..5),
     ) {
         let mut text = encode_sources(&lines);
         for (kind, key, rest) in &other {
@@ -425,10 +425,22 @@ fn the_builtin_sources_round_trip() {
         .iter()
         .map(|(nis, f)| format!("{nis}/{}/{}", f.kind.id(), f.name))
         .collect();
+    // A line per concept, per offer and per first stop, and two per concept for its texts for
+    // professionals (`how` and `target`).
     assert_eq!(
         sources.len(),
-        data.concepts().len() + data.offers().len() + distinct.len()
+        3 * data.concepts().len() + data.offers().len() + distinct.len()
     );
+    for c in data.concepts() {
+        for lang in crate::Lang::ALL {
+            assert_eq!(
+                sources.text(c.id, "how", lang),
+                Some(c.how.get(lang)).filter(|t| !t.is_empty()),
+                "{} how {lang:?}",
+                c.id
+            );
+        }
+    }
     for c in data.concepts() {
         let urls: Vec<&str> = sources.of_concept(c.id).iter().map(|s| s.url).collect();
         let want: Vec<&str> = c.sources.iter().map(|s| s.url).collect();
