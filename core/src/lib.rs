@@ -76,7 +76,8 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use explain::general_entry;
 pub use first_stop::without_concept;
 pub use lookup::{
-    Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason, MAX_INPUT_CHARS,
+    is_whole_postcode, Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason,
+    MAX_INPUT_CHARS,
 };
 pub use model::{
     Access, AreaRef, Arrondissement, Audience, Concept, Confidence, Coverage, Date, HelpLine,

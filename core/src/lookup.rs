@@ -691,6 +691,21 @@ fn saint_variants(folded: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `input` is a whole postcode and nothing else (`8500`, `B-8500`, `BE 8500`), read as
+/// [`Dataset::lookup`] reads it. A field that holds one can be answered at once; a name may still
+/// grow ("Lier" → "Lierde").
+///
+/// ```
+/// use hulpkompas_core::is_whole_postcode;
+/// assert!(is_whole_postcode(" B-8500 "));
+/// assert!(!is_whole_postcode("850"));
+/// assert!(!is_whole_postcode("8500 Gent"));
+/// ```
+pub fn is_whole_postcode(input: &str) -> bool {
+    let folded = fold(input);
+    matches!(split_postcode(&folded), (Some(digits), "") if digits.len() == 4)
+}
+
 /// `"b 8500 kortrijk"` → (`Some("8500")`, `"kortrijk"`); `"kortrijk"` → (`None`, …).
 fn split_postcode(folded: &str) -> (Option<&str>, &str) {
     let mut s = folded;
@@ -937,5 +952,23 @@ mod tests {
         assert_eq!(split_postcode("b8500"), (Some("8500"), ""));
         assert_eq!(split_postcode("be8500"), (Some("8500"), ""));
         assert_eq!(split_postcode("b 8500"), (Some("8500"), ""));
+    }
+
+    #[test]
+    fn whole_postcodes_and_what_is_not_one() {
+        for s in ["8500", " 8500 ", "B-8500", "be8500", "BE 8500"] {
+            assert!(is_whole_postcode(s), "{s:?}");
+        }
+        for s in [
+            "850",
+            "85000",
+            "Lier",
+            "Gent 9000",
+            "x8500",
+            "",
+            "8500 Gent",
+        ] {
+            assert!(!is_whole_postcode(s), "{s:?}");
+        }
     }
 }

@@ -7,7 +7,8 @@
 //! component to start them.
 
 use hulpkompas_core::{
-    urgent, Answer, Dataset, Date, FirstStop, Lang, SearchResult, Sources, Urgent,
+    is_whole_postcode, urgent, Answer, Dataset, Date, FirstStop, Lang, SearchResult, Sources,
+    Urgent,
 };
 
 use crate::i18n::{self, ui};
@@ -321,46 +322,6 @@ impl State {
                     .map(|d| d.message(lang))
                     .unwrap_or_default(),
             },
-        }
-    }
-}
-
-/// Whether the field holds a whole postcode (`8500`, `B-8500`, `BE 8500`): answered at once, no
-/// need to wait. Four digits are a whole postcode; a name may still grow ("Lier" → "Lierde").
-fn is_whole_postcode(s: &str) -> bool {
-    let s = s.trim();
-    let digits = s.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == ' ');
-    let prefix = &s[..s.len() - digits.len()];
-    digits.len() == 4
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(
-            prefix
-                .trim_end_matches(['-', ' '])
-                .to_ascii_lowercase()
-                .as_str(),
-            "" | "b" | "be"
-        )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_whole_postcode;
-
-    #[test]
-    fn whole_postcodes_are_answered_at_once_and_names_wait() {
-        for s in ["8500", " 8500 ", "B-8500", "be8500", "BE 8500"] {
-            assert!(is_whole_postcode(s), "{s:?}");
-        }
-        for s in [
-            "850",
-            "85000",
-            "Lier",
-            "Gent 9000",
-            "x8500",
-            "",
-            "8500 Gent",
-        ] {
-            assert!(!is_whole_postcode(s), "{s:?}");
         }
     }
 }

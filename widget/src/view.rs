@@ -46,7 +46,7 @@ pub fn widget(state: &State, props: &Props, place_ref: &NodeRef, link: &Scope<Ap
     // What the first answer shows first: the crisis lines, the first stop, the best matches.
     let in_results = |c: &str| state.results.iter().flatten().any(|r| r.concept.id == c);
     html! {
-        <div class="ww" lang={lang.code()} data-compact={props.compact.then_some("")}>
+        <div class="ww" lang={lang.code()}>
             <form class="ww-form" role="search" onsubmit={on_submit}>
                 <div class="ww-field">
                     <label for={id("place")}>{ t.place_label }</label>

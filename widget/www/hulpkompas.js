@@ -3,8 +3,8 @@
 //   <script type="module" src="https://example.org/hulpkompas/hulpkompas.js"></script>
 //   <hulpkompas-widget postcode="8500" lang="nl"></hulpkompas-widget>
 //
-// It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, exit-url, observed
-// live) and exports mount(element, options) → { update(options), destroy(), ready }.
+// It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, exit-url,
+// heading-level, compact, observed live) and exports mount(element, options) → { update(options), destroy(), ready }.
 // Everything it loads (wasm, glue, CSS) is resolved relative to this file, so it works from any
 // folder or origin, and so are the two files it fetches only when needed (the vocabulary of needs,
 // the sources). It makes no other request, sets no cookie and uses no storage: the postcode
@@ -212,7 +212,7 @@ function clean(options) {
 /**
  * Mounts a Hulpkompas widget in `element` (in an open shadow root).
  * @param {Element} host the element to mount in (it gets an open shadow root)
- * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string, exitUrl?: string}} options
+ * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string, exitUrl?: string, headingLevel?: string, compact?: string}} options
  * @returns {{update(options: object): void, destroy(): void, ready: Promise<void>}}
  */
 export function mount(host, options = {}) {
