@@ -23,6 +23,9 @@ pub struct Index {
     pub(crate) terms: Vec<Term>,
     /// For each word, the terms that contain it.
     pub(crate) postings: Vec<Vec<u32>>,
+    /// For each word, how much it alone says about a phrase it is part of (see
+    /// [`Index::specificity`]).
+    specificity: Vec<f32>,
     stopwords: Vec<String>,
     /// Word ids sorted by word, and by stem: exact, stem and prefix matches by binary search.
     by_word: Vec<u32>,
@@ -91,6 +94,19 @@ impl Index {
                 source,
             });
         }
+        idx.specificity = (0..idx.words.len())
+            .map(|w| {
+                let mut needs: Vec<&'static str> = Vec::new();
+                for &t in &idx.postings[w] {
+                    if let TermSource::Need(n) = idx.terms[t as usize].source {
+                        if !needs.contains(&n.id) {
+                            needs.push(n.id);
+                        }
+                    }
+                }
+                (SPECIFIC_NEEDS as f32 / needs.len().max(1) as f32).min(1.0)
+            })
+            .collect();
         idx.by_word = (0..idx.words.len() as u32).collect();
         let stems: Vec<&str> = idx.stems.iter().map(String::as_str).collect();
         idx.by_stem = sorted_ids(&stems);
@@ -171,6 +187,14 @@ impl Index {
         out
     }
 
+    /// How much a word alone says about a phrase it is part of: 1 for a word used by the phrases
+    /// of up to [`SPECIFIC_NEEDS`] needs, less for a word many needs share ("partner" is in
+    /// violence, separation, grief, addiction, care…: alone it says no more than "mijn").
+    /// Computed once, when the index is built.
+    pub(crate) fn specificity(&self, word: u32) -> f32 {
+        self.specificity[word as usize]
+    }
+
     pub(crate) fn is_stopword(&self, w: &str) -> bool {
         self.stopwords
             .binary_search_by(|s| s.as_str().cmp(w))
@@ -217,6 +241,9 @@ impl Index {
         0.0
     }
 }
+
+/// A word in the phrases of this many needs or fewer tells them apart (see [`Index::specificity`]).
+const SPECIFIC_NEEDS: usize = 3;
 
 /// Endings that turn a word into its absence: "home" + "less", "thuis" + "loos".
 const WITHOUT: [&str; 2] = ["less", "loos"];

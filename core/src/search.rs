@@ -7,7 +7,10 @@
 //!
 //! Matching forgives what people really type: case and accents (folding), stop words, plurals and
 //! simple inflections (a light stemmer), one typo (not in the first letter) in words of five letters or more, prefixes while
-//! typing, and Dutch compounds (`schuldhulpverlening` finds the term words inside it).
+//! typing, and Dutch compounds (`schuldhulpverlening` finds the term words inside it). It does not
+//! read a known word as a typo of another ("homeless" is not "hopeless"), nor a word that ends in
+//! "less"/"loos" as a compound of its start; a word that many needs share ("partner") counts for
+//! little in part of a phrase, and an explanation names only the matches that carry the result.
 
 use crate::data;
 use crate::dataset::{table_index, Dataset};
@@ -146,10 +149,22 @@ impl Dataset {
         for (t, hits) in term_hits {
             let term = &index.terms[t as usize];
             let n = term.words.len() as f32;
-            let sum: f32 = hits.iter().map(|h| h.1).sum();
+            let full = hits.len() == term.words.len();
+            // Part of a phrase counts by what its words tell apart: "partner" alone is not
+            // "mijn partner is overleden".
+            let sum: f32 = hits
+                .iter()
+                .map(|h| {
+                    if full {
+                        h.1
+                    } else {
+                        h.1 * index.specificity(h.0)
+                    }
+                })
+                .sum();
             let coverage = sum / n;
             // A phrase counts fully only when all its words occur; a longer full phrase is a stronger signal.
-            let score = if hits.len() == term.words.len() {
+            let score = if full {
                 coverage * (1.0 + 0.15 * (n - 1.0))
             } else {
                 coverage * 0.6
@@ -226,9 +241,15 @@ impl Dataset {
                 };
                 let mut m = std::mem::take(&mut best_per_concept[ci]);
                 insertion_sort_by(&mut m, |a, b| a.0 > b.0);
+                // What explains it: the strongest matches, none under half of the best (a
+                // faint partial match would explain "partner" by grief or care).
+                let best = m.first().map_or(0.0, |b| b.0);
                 let mut matched: Vec<Matched> = Vec::new();
-                for (_, x) in m {
-                    if !matched.iter().any(|y| y.source == x.source) && matched.len() < 3 {
+                for (s, x) in m {
+                    if s >= 0.5 * best
+                        && !matched.iter().any(|y| y.source == x.source)
+                        && matched.len() < 3
+                    {
                         matched.push(x);
                     }
                 }
