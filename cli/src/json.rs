@@ -189,10 +189,14 @@ pub struct OfferJson<'d> {
     /// `confirmed` or another confidence id of the core.
     pub confidence: &'static str,
     pub email: Option<&'d str>,
+    /// The machine format (`MO-FR 09:00-12:00`); a layer's offers only, for now.
+    pub hours: Option<&'d str>,
     pub id: &'d str,
     pub name: &'d str,
     pub note: Option<&'d str>,
     pub phone: Option<&'d str>,
+    /// Who gave these facts, for an organisation's own layer.
+    pub provider: Option<&'d str>,
     pub source_date: &'d str,
     pub sources: Vec<&'d str>,
     pub website: Option<&'d str>,
@@ -205,10 +209,12 @@ impl<'d> From<&'d Offer> for OfferJson<'d> {
             audience: o.audience.id(),
             confidence: o.confidence.id(),
             email: o.email.as_deref(),
+            hours: o.hours.as_deref(),
             id: &o.id,
             name: &o.name,
             note: o.note.as_deref(),
             phone: o.phone.as_deref(),
+            provider: o.provider.as_deref(),
             source_date: &o.source_date,
             sources: o.sources.iter().map(|s| s.as_ref()).collect(),
             website: o.website.as_deref(),
@@ -291,6 +297,8 @@ pub struct FirstStopJson {
     pub kind: &'static str,
     pub name: String,
     pub phone: Option<&'static str>,
+    /// Who gave these facts, for an organisation's own layer (`lookup --offers`).
+    pub provider: Option<&'static str>,
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `undated`.
     pub source_date: &'static str,
     pub sources: Vec<String>,
@@ -311,6 +319,7 @@ impl FirstStopJson {
             kind: s.kind.id(),
             name: s.name(lang),
             phone: s.phone,
+            provider: s.provider,
             source_date: s.source_date,
             sources: s.sources().map(str::to_string).collect(),
             website: s.website,

@@ -313,6 +313,8 @@ pub fn decode_offers(table: &'static str) -> Vec<Offer> {
                     "p" => Audience::Professionals,
                     _ => Audience::Citizens,
                 },
+                hours: None,
+                provider: None,
             }
         })
         .collect()
@@ -489,6 +491,7 @@ pub fn decode_first_stops(table: &'static str) -> FirstStopTable {
             confidence: decode_confidence(next()),
             sources: Cow::Borrowed(next()),
             source_date: next(),
+            provider: None,
         };
         match what {
             "L" => t.local.push((key.parse().unwrap_or(0), stop)),

@@ -164,6 +164,8 @@ fn offer() -> impl Strategy<Value = Offer> {
                 } else {
                     Audience::Professionals
                 },
+                hours: None,
+                provider: None,
             },
         )
 }
@@ -270,6 +272,7 @@ fn first_stop() -> impl Strategy<Value = FirstStop> {
                 confidence,
                 sources: Cow::Borrowed(sources),
                 source_date,
+                provider: None,
             },
         )
 }

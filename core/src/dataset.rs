@@ -38,44 +38,86 @@ pub struct Dataset {
     pub(crate) offers_by_concept: Vec<Vec<usize>>,
     pub(crate) search_index: Index,
     pub(crate) vocabulary: Vocabulary,
+    /// An organisation's own first stops, by municipality index (see [`Dataset::with_layer`]).
+    pub(crate) layer_stops: Vec<(u16, FirstStop)>,
 }
 
-/// An error in a second layer of offers.
+/// A problem with one record of an organisation's own layer: where it is (a JSON path such as
+/// `[3].service_areas[0].extent`) and what is wrong. A layer is never fatal: the record or field is
+/// left out and the rest is used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LayerError {
-    /// The offer's id.
-    pub offer: String,
-    /// What is wrong.
+    /// Where: the record and field, as a JSON path into the layer file.
+    pub path: String,
+    /// What is wrong (English, for the web team that publishes the file).
     pub message: String,
 }
 
 impl std::fmt::Display for LayerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "offer `{}`: {}", self.offer, self.message)
+        write!(f, "{}: {}", self.path, self.message)
     }
 }
 
 impl std::error::Error for LayerError {}
 
-/// An offer supplied by an embedding organisation (its own address, opening hours, local partners).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An offer from an embedding organisation's own layer (its address, opening hours, local
+/// partners), as `hulpkompas-layer` reads it from HSDS 3.0. Empty strings are "not given".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LayerOffer {
+    /// Where the record is in the layer file (`[3]`), for messages.
+    pub path: String,
     /// Concept id, e.g. `sociaal-huis`.
     pub concept: String,
-    /// The offer itself; its `concept` index is set from `concept` when the layer is merged.
+    /// The kind of first stop it is, if it is one: it then becomes the first stop where it serves.
+    pub first_stop: Option<FirstStopKind>,
+    /// Stable id; an id that already exists for the same concept replaces that offer.
     pub id: String,
     /// Name.
     pub name: String,
-    /// Address.
-    pub address: Option<String>,
+    /// Who gives these facts ("OCMW Gent").
+    pub provider: String,
+    /// The date of the facts, `YYYY-MM-DD`, or empty.
+    pub date: String,
+    /// Street and number.
+    pub street: String,
+    /// Postcode of the address.
+    pub postcode: String,
+    /// Town of the address.
+    pub city: String,
     /// Phone.
-    pub phone: Option<String>,
-    /// Website.
-    pub website: Option<String>,
-    /// NIS codes of the municipalities it serves.
-    pub serves_nis: Vec<String>,
-    /// Where the information comes from (the organisation itself).
-    pub source: String,
+    pub phone: String,
+    /// E-mail.
+    pub email: String,
+    /// Web page.
+    pub website: String,
+    /// Opening hours in the machine format of [`OpeningHours::parse`].
+    pub hours: String,
+    /// The hours in the organisation's own words.
+    pub hours_text: String,
+    /// The areas it serves, each with its JSON path: a postcode (`9000`) or `nis:44021`.
+    pub serves: Vec<(String, String)>,
+}
+
+impl LayerOffer {
+    /// The address on one line: `Straat 1, 9000 Gent`; `None` without a street.
+    #[cfg(feature = "layer")]
+    fn address_line(&self) -> Option<String> {
+        if self.street.is_empty() {
+            return None;
+        }
+        let town = [self.postcode.as_str(), self.city.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(if town.is_empty() {
+            self.street.clone()
+        } else {
+            [self.street.as_str(), town.as_str()].join(", ")
+        })
+    }
 }
 
 impl Dataset {
@@ -120,6 +162,7 @@ impl Dataset {
             offers_by_concept: Vec::new(),
             search_index: Index::build(&Vocabulary::builtin()),
             vocabulary: Vocabulary::builtin(),
+            layer_stops: Vec::new(),
         };
         ds.index_offers();
         ds
@@ -133,77 +176,168 @@ impl Dataset {
         self.offers_by_concept = by;
     }
 
-    /// Adds a second layer of offers (an embedding organisation's own data) on top of the built-in
-    /// data. Offers with an id that already exists for the same concept replace the built-in one.
+    /// Adds an organisation's own layer of offers on top of the built-in data. A layer offer comes
+    /// first for its concept where it serves; one with the id of a built-in offer of the same
+    /// concept replaces it; one with a first-stop kind becomes the first stop there. Never fatal:
+    /// a record that cannot be used is left out, an area that is no place is dropped, and each
+    /// problem is returned with its JSON path.
     ///
     /// ```
     /// use hulpkompas_core::{Dataset, LayerOffer};
-    /// let data = Dataset::builtin().with_layer(vec![LayerOffer {
+    /// let (data, problems) = Dataset::builtin().with_layer(vec![LayerOffer {
+    ///     path: "[0]".into(),
     ///     concept: "sociaal-huis".into(),
     ///     id: "sociaal-huis-voorbeeld".into(),
     ///     name: "Sociaal Huis (voorbeeld)".into(),
-    ///     address: Some("Voorbeeldstraat 1, 8500 Kortrijk".into()),
-    ///     phone: None,
-    ///     website: None,
-    ///     serves_nis: vec!["34022".into()],
-    ///     source: "eigen gegevens van de organisatie".into(),
-    /// }]).unwrap();
+    ///     provider: "Gemeente Voorbeeld".into(),
+    ///     serves: vec![
+    ///         ("[0].service_areas[0].extent".into(), "8500".into()),
+    ///         ("[0].service_areas[0].extent".into(), "90000".into()),
+    ///     ],
+    ///     ..Default::default()
+    /// }]);
+    /// assert_eq!(problems[0].to_string(), "[0].service_areas[0].extent: \"90000\" is no Belgian postcode");
     /// let answer = data.lookup("8500");
     /// let sh = answer.concept("sociaal-huis").unwrap();
     /// assert_eq!(sh.offers[0].name, "Sociaal Huis (voorbeeld)");
+    /// assert!(data.lookup("9000").concept("sociaal-huis").unwrap().offers.iter().all(|o| o.provider.is_none()));
     /// ```
-    pub fn with_layer(mut self, layer: Vec<LayerOffer>) -> Result<Dataset, Vec<LayerError>> {
+    #[cfg(feature = "layer")]
+    pub fn with_layer(mut self, layer: Vec<LayerOffer>) -> (Dataset, Vec<LayerError>) {
         let mut errors = Vec::new();
+        let mut layered = Vec::new();
         for o in layer {
-            let err = |m: &str| LayerError {
-                offer: o.id.clone(),
-                message: m.to_string(),
+            let err = |errors: &mut Vec<LayerError>, path: &str, m: String| {
+                errors.push(LayerError {
+                    path: path.to_string(),
+                    message: m,
+                })
             };
             let Some(ci) = data::CONCEPTS.iter().position(|c| c.id == o.concept) else {
-                errors.push(err(&format!("unknown concept `{}`", o.concept)));
+                let m = format!(
+                    "\"{}\" is no Hulpkompas concept id; the record is left out",
+                    o.concept
+                );
+                err(&mut errors, &o.path, m);
                 continue;
             };
-            let mut serves = Vec::new();
-            for nis in &o.serves_nis {
-                match data::municipalities().binary_search_by(|m| m.nis.cmp(nis.as_str())) {
-                    Ok(i) => serves.push(AreaRef::Municipality(i as u16)),
-                    Err(_) => errors.push(err(&format!("unknown municipality NIS code `{nis}`"))),
+            let mut serves: Vec<u16> = Vec::new();
+            for (path, code) in &o.serves {
+                let found = self.layer_area(code);
+                if found.is_empty() {
+                    let m = if code.starts_with("nis:") {
+                        format!("\"{code}\" is no Belgian municipality (NIS code)")
+                    } else {
+                        format!("\"{code}\" is no Belgian postcode")
+                    };
+                    err(&mut errors, path, m);
+                }
+                for m in found {
+                    if !serves.contains(&m) {
+                        serves.push(m);
+                    }
                 }
             }
-            if serves.is_empty() || o.name.trim().is_empty() {
-                errors.push(err("an offer needs a name and at least one municipality"));
+            if serves.is_empty() {
+                let m = "serves no Belgian place; the record is left out".to_string();
+                err(&mut errors, &o.path, m);
                 continue;
+            }
+            let hours = (!o.hours.is_empty()).then(|| o.hours.clone());
+            if let Some(h) = &hours {
+                if let Err(e) = OpeningHours::parse(h) {
+                    err(&mut errors, &o.path, format!("opening hours: {e}"));
+                    continue;
+                }
+            }
+            let opt = |s: &str| (!s.is_empty()).then(|| Cow::Owned(s.to_string()));
+            if let Some(kind) = o.first_stop {
+                // A dataset is built once and lives as long as the program (the widget keeps it
+                // in a static): its layer's strings too.
+                let keep = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+                let keep_opt = |s: &str| (!s.is_empty()).then(|| keep(s));
+                let stop = FirstStop {
+                    kind,
+                    name: Cow::Owned(o.name.clone()),
+                    name_fr: None,
+                    address: (!o.street.is_empty()).then(|| Address {
+                        street: keep(&o.street),
+                        postcode: keep(&o.postcode),
+                        city: keep(&o.city),
+                    }),
+                    phone: keep_opt(&o.phone),
+                    email: keep_opt(&o.email),
+                    website: keep_opt(&o.website),
+                    chat: None,
+                    hours: keep_opt(&o.hours),
+                    hours_text: keep_opt(&o.hours_text),
+                    confidence: FactConfidence::High,
+                    sources: Cow::Borrowed(""),
+                    source_date: if o.date.is_empty() {
+                        "undated"
+                    } else {
+                        keep(&o.date)
+                    },
+                    provider: Some(keep(&o.provider)),
+                };
+                for &m in &serves {
+                    self.layer_stops.push((m, stop.clone()));
+                }
             }
             let offer = Offer {
                 id: Cow::Owned(o.id.clone()),
                 concept: ci as u8,
-                name: Cow::Owned(o.name),
-                address: o.address.map(Cow::Owned),
-                phone: o.phone.map(Cow::Owned),
-                email: None,
-                website: o.website.map(Cow::Owned),
-                serves: Cow::Owned(serves),
+                name: Cow::Owned(o.name.clone()),
+                address: o.address_line().map(Cow::Owned),
+                phone: opt(&o.phone),
+                email: opt(&o.email),
+                website: opt(&o.website),
+                serves: Cow::Owned(serves.into_iter().map(AreaRef::Municipality).collect()),
                 confidence: Confidence::Confirmed,
                 status: OfferStatus::Active,
                 audience: Audience::Citizens,
-                sources: Cow::Owned(vec![Cow::Owned(o.source)]),
-                source_date: Cow::Borrowed(""),
+                sources: Cow::Owned(Vec::new()),
+                source_date: Cow::Owned(o.date.clone()),
                 note: None,
+                hours: hours.map(Cow::Owned),
+                provider: Some(Cow::Owned(o.provider.clone())),
             };
-            match self
-                .offers
-                .iter()
-                .position(|x| x.concept == offer.concept && x.id == offer.id)
-            {
-                Some(i) => self.offers[i] = offer,
-                None => self.offers.insert(0, offer),
+            self.offers
+                .retain(|x| !(x.concept == offer.concept && x.id == offer.id));
+            layered.push(offer);
+        }
+        // Layer offers first, in the order of the file.
+        layered.append(&mut self.offers);
+        self.offers = layered;
+        self.index_offers();
+        (self, errors)
+    }
+
+    /// The municipalities a layer's area stands for: a postcode (every municipality it touches)
+    /// or `nis:NNNNN`.
+    #[cfg(feature = "layer")]
+    fn layer_area(&self, code: &str) -> Vec<u16> {
+        if let Some(nis) = code.strip_prefix("nis:") {
+            return self
+                .municipality(nis)
+                .map(|m| m.index())
+                .into_iter()
+                .collect();
+        }
+        let Ok(pc) = code.parse::<u16>() else {
+            return Vec::new();
+        };
+        let ls = data::localities();
+        let start = ls.partition_point(|l| l.postcode < pc);
+        let mut out: Vec<u16> = Vec::new();
+        for l in ls[start..].iter().take_while(|l| l.postcode == pc) {
+            for m in l.all_municipalities() {
+                if !out.contains(&m.index()) {
+                    out.push(m.index());
+                }
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        self.index_offers();
-        Ok(self)
+        out
     }
 
     /// Replaces the vocabulary of needs (the widget loads it when a visitor first searches by need).
@@ -318,6 +452,8 @@ fn zone_offers() -> Vec<Offer> {
                 sources: Cow::Owned(sources),
                 source_date: Cow::Borrowed("2025 (indeling na de fusies)"),
                 note: None,
+                hours: None,
+                provider: None,
             }
         })
         .collect()

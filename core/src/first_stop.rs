@@ -21,7 +21,64 @@ const CPAS_SOURCES: &str = "https://luttepauvrete.wallonie.be/question/j%E2%80%9
 
 /// The first stops for municipality `m`, with the diagnostic to add when its own contact is not
 /// known. `children`: the need is about children and families (the Huis van het Kind first).
+/// `layer`: an organisation's own first stops, by municipality index (see [`with_layer`]).
 pub(crate) fn first_stops(
+    m: &'static Municipality,
+    children: bool,
+    layer: &[(u16, FirstStop)],
+) -> (Vec<FirstStop>, Option<Diagnostic>) {
+    let (out, diagnostic) = builtin_first_stops(m, children);
+    #[cfg(feature = "layer")]
+    return with_layer(out, diagnostic, m.index(), children, layer);
+    #[cfg(not(feature = "layer"))]
+    return {
+        let _ = layer;
+        (out, diagnostic)
+    };
+}
+
+/// Which place a first stop stands in: the municipality's social service (Sociaal Huis, OCMW,
+/// CPAS), the CAW, or the Huis van het Kind.
+#[cfg(feature = "layer")]
+fn slot(kind: FirstStopKind) -> u8 {
+    match kind {
+        FirstStopKind::HuisVanHetKind => 0,
+        FirstStopKind::SociaalHuis | FirstStopKind::Ocmw | FirstStopKind::Cpas => 1,
+        FirstStopKind::Caw => 2,
+    }
+}
+
+/// An organisation's own first stop takes the place of the built-in one of the same kind (its
+/// Sociaal Huis replaces the sourced one, its CAW the CAW), in the usual order; a Huis van het Kind
+/// only when the need is about children, as for the built-in data.
+#[cfg(feature = "layer")]
+fn with_layer(
+    mut out: Vec<FirstStop>,
+    mut diagnostic: Option<Diagnostic>,
+    mi: u16,
+    children: bool,
+    layer: &[(u16, FirstStop)],
+) -> (Vec<FirstStop>, Option<Diagnostic>) {
+    for (_, stop) in layer.iter().filter(|(i, _)| *i == mi) {
+        let s = slot(stop.kind);
+        if s == 0 && !children {
+            continue;
+        }
+        if s == 1 {
+            diagnostic = None;
+        }
+        match out.iter().position(|o| slot(o.kind) >= s) {
+            Some(i) if slot(out[i].kind) == s && out[i].provider.is_none() => {
+                out[i] = stop.clone();
+            }
+            Some(i) => out.insert(i, stop.clone()),
+            None => out.push(stop.clone()),
+        }
+    }
+    (out, diagnostic)
+}
+
+fn builtin_first_stops(
     m: &'static Municipality,
     children: bool,
 ) -> (Vec<FirstStop>, Option<Diagnostic>) {
@@ -115,6 +172,7 @@ fn cpas(m: &'static Municipality) -> FirstStop {
         confidence: FactConfidence::High,
         sources: Cow::Borrowed(CPAS_SOURCES),
         source_date: "2006",
+        provider: None,
     }
 }
 
@@ -144,7 +202,7 @@ impl crate::dataset::Dataset {
         m: &'static Municipality,
         children: bool,
     ) -> (Vec<FirstStop>, Option<Diagnostic>) {
-        first_stops(m, children)
+        first_stops(m, children, &self.layer_stops)
     }
 
     /// Every first stop an answer can show, with the NIS code of its municipality: each
@@ -154,7 +212,7 @@ impl crate::dataset::Dataset {
         self.municipalities()
             .iter()
             .flat_map(|m| {
-                [first_stops(m, false).0, first_stops(m, true).0]
+                [self.first_stop(m, false).0, self.first_stop(m, true).0]
                     .into_iter()
                     .flatten()
                     .map(move |f| (m.nis, f))

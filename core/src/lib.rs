@@ -31,7 +31,8 @@
 //! Each module imports only modules of the layers before it (a unit test holds this):
 //!
 //! 1. **Plain types**: `model` (places, areas, concepts, offers, needs and their terms), with the
-//!    helpers `text` (folding) and `sort`. Only `std`.
+//!    helpers `text` (folding) and `sort`, and `hours` (Belgian time, today's hours, open now).
+//!    Only `std`.
 //! 2. **Tables**: `codec` (the shape, encoder and decoder of each compact text table), `data` (the
 //!    generated tables, decoded once), `sources` (the source addresses, built in or loaded),
 //!    `vocabulary` (the needs, built in or loaded).
@@ -45,6 +46,7 @@
 #![warn(missing_docs)]
 
 // Layer 1: plain types.
+pub mod hours;
 pub mod model;
 mod sort;
 pub mod text;
@@ -75,6 +77,7 @@ pub use dataset::{Dataset, LayerError, LayerOffer};
 pub use diagnostics::{Diagnostic, Severity};
 pub use explain::general_entry;
 pub use first_stop::without_concept;
+pub use hours::{LocalTime, OpenNow};
 pub use lookup::{
     is_whole_postcode, Answer, Applies, Area, AreaKind, ConceptAnswer, Outcome, Place, Reason,
     MAX_INPUT_CHARS,
@@ -98,6 +101,7 @@ mod layers {
         ("text", include_str!("text.rs")),
         ("sort", include_str!("sort.rs")),
         ("model", include_str!("model.rs")),
+        ("hours", include_str!("hours.rs")),
         ("codec", include_str!("codec.rs")),
         ("data", include_str!("data.rs")),
         ("sources", include_str!("sources.rs")),

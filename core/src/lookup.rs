@@ -199,6 +199,9 @@ pub struct Answer<'d> {
     pub diagnostics: Vec<Diagnostic>,
     /// Where to go first, in the order to try (empty without a place).
     pub first_stop: Vec<FirstStop>,
+    /// The organisation's own first stops of the dataset asked, for a need about children (see
+    /// [`Answer::first_stop_for`]).
+    pub(crate) layer_stops: &'d [(u16, FirstStop)],
 }
 
 impl ConceptAnswer<'_> {
@@ -277,12 +280,13 @@ impl Dataset {
             concepts: Vec::new(),
             diagnostics: Vec::new(),
             first_stop: Vec::new(),
+            layer_stops: &self.layer_stops,
         };
         if let Some(place) = place {
             answer.areas = areas_of(&place);
             answer.concepts = self.concepts_at(&place, today);
             place_diagnostics(&place, &mut diagnostics);
-            let (stops, unknown) = crate::first_stop::first_stops(place.municipality, false);
+            let (stops, unknown) = self.first_stop(place.municipality, false);
             answer.first_stop = stops;
             diagnostics.extend(unknown);
             answer.place = Some(place);

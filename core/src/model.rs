@@ -603,6 +603,11 @@ pub struct Offer {
     pub source_date: Cow<'static, str>,
     /// A short note for professionals (Dutch).
     pub note: Option<Cow<'static, str>>,
+    /// Opening hours in the machine format (see [`OpeningHours::parse`]); only an organisation's
+    /// own layer gives them for now.
+    pub hours: Option<Cow<'static, str>>,
+    /// Who gave these facts, for an organisation's own layer ("OCMW Gent"); `None` for built-in data.
+    pub provider: Option<Cow<'static, str>>,
 }
 
 /// A life situation or need from the vocabulary.
@@ -959,6 +964,9 @@ pub struct FirstStop {
     pub sources: Cow<'static, str>,
     /// The date of the newest source: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `undated`.
     pub source_date: &'static str,
+    /// Who gave these facts, for an organisation's own layer ("OCMW Gent"); `None` for built-in
+    /// data. (A layer's strings live as long as its dataset, which is built once: `'static`.)
+    pub provider: Option<&'static str>,
 }
 
 impl FirstStop {

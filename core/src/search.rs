@@ -287,7 +287,9 @@ impl Answer<'_> {
             .first()
             .is_some_and(|r| r.concept.id == "huizen-van-het-kind");
         match &self.place {
-            Some(p) if children => crate::first_stop::first_stops(p.municipality, true).0,
+            Some(p) if children => {
+                crate::first_stop::first_stops(p.municipality, true, self.layer_stops).0
+            }
             _ => self.first_stop.clone(),
         }
     }

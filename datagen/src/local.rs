@@ -334,6 +334,7 @@ impl Facts<'_> {
             confidence: confidence?,
             sources: sources.join(FirstStop::SOURCE_SEPARATOR).into(),
             source_date: leak(&date),
+            provider: None,
         })
     }
 }

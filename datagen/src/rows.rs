@@ -203,6 +203,8 @@ impl OfferRow {
             sources: Cow::Owned(sources.into_iter().map(Cow::Owned).collect()),
             source_date: Cow::Owned(self.source_date),
             note: opt(self.note),
+            hours: None,
+            provider: None,
         }
     }
 
