@@ -11,6 +11,7 @@
 //! or a usage error. The JSON shapes are documented in the README and kept stable.
 
 mod data_check;
+mod layer_file;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -44,6 +45,10 @@ enum Command {
         /// Answer as of this date (YYYY-MM-DD); default: today.
         #[arg(long)]
         date: Option<String>,
+        /// Answer with an organisation's own layer (HSDS 3.0 JSON, see layer/README.md) on top of
+        /// the built-in data; its problems are printed on stderr.
+        #[arg(long, value_name = "FILE")]
+        offers: Option<std::path::PathBuf>,
     },
     /// Search concepts by need, in Dutch, French or English.
     Search {
@@ -64,6 +69,11 @@ enum Command {
     Export {
         #[command(flatten)]
         out: Output,
+    },
+    /// Work with an organisation's own layer of offers (`layer check FILE`).
+    Layer {
+        #[command(subcommand)]
+        command: layer_file::LayerCommand,
     },
     /// Work with the data folder (`data check [DIR]`).
     Data {
@@ -107,6 +117,7 @@ fn main() -> ExitCode {
             need,
             out,
             date,
+            offers,
         } => {
             let today = match date.as_deref().map(Date::parse) {
                 Some(Some(d)) => d,
@@ -115,6 +126,21 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
                 None => today(),
+            };
+            let data = match offers {
+                None => data,
+                Some(file) => match layer_file::apply(&file, today) {
+                    Ok((layered, problems)) => {
+                        for p in problems {
+                            report(format!("{}: {p}", file.display()));
+                        }
+                        layered
+                    }
+                    Err(e) => {
+                        report(e);
+                        return ExitCode::from(2);
+                    }
+                },
             };
             let answer = data.lookup_on(&place, today);
             let results = need.as_deref().map(|n| data.search(n, Some(&answer)));
@@ -177,6 +203,7 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Command::Layer { command } => layer_file::run(command, today(), &mut stdout),
         Command::Data { command } => data_check::run(command, &mut stdout),
     };
     let _ = stdout.flush();

@@ -62,6 +62,9 @@ fn first_stops(stops: &[FirstStop], lang: Lang) -> String {
         for part in [f.email, f.website].into_iter().flatten() {
             let _ = writeln!(s, "     {part}");
         }
+        if let Some(by) = f.provided_by(lang) {
+            let _ = writeln!(s, "     ({by})");
+        }
     }
     s
 }
@@ -132,6 +135,12 @@ pub fn lookup(answer: &Answer<'_>, results: Option<&[SearchResult]>, lang: Lang)
                 );
             }
             let _ = writeln!(s, "{line}");
+            if let Some(h) = o.hours_in(lang) {
+                let _ = writeln!(s, "      {h}");
+            }
+            if let Some(by) = o.provided_by(lang) {
+                let _ = writeln!(s, "      ({by})");
+            }
         }
     }
     s

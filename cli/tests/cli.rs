@@ -262,3 +262,97 @@ fn a_stderr_that_cannot_be_written_is_no_abort() {
         .unwrap();
     assert_eq!(both.status.code(), Some(1));
 }
+
+/// A layer file in a fresh temporary folder.
+fn layer_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("hulpkompas-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn layer_check_names_every_problem_and_exits_2() {
+    let example = root().join("layer/example.json");
+    let (code, out, _) = hulpkompas(&["layer", "check", example.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.ends_with("example.json: 0 problems; 1 offer can be used\n"),
+        "{out}"
+    );
+
+    let bad = layer_file(
+        "bad.json",
+        r#"[{"id": "a", "name": "Loket", "organization": {"name": "OCMW Gent"},
+            "attributes": [{"taxonomy_term": {"taxonomy": "hulpkompas", "code": "sociaal-huis"}}],
+            "service_areas": [{"extent_type": "text", "extent": "9000, 90000"}]},
+           {"id": "b", "name": "Loket"}]"#,
+    );
+    let (code, out, _) = hulpkompas(&["layer", "check", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let lines: Vec<&str> = out
+        .lines()
+        .map(|l| l.rsplit("bad.json: ").next().unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "[0].service_areas[0].extent: \"90000\" is no Belgian postcode",
+            "[1].organization.name: say who gives these facts (the organisation's name); the record is left out",
+            "2 problems; 1 offer can be used",
+        ]
+    );
+    let (code, out, _) = hulpkompas(&["layer", "check", "/no/such/layer.json"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("/no/such/layer.json: cannot read it"), "{out}");
+}
+
+#[test]
+fn lookup_with_offers_puts_the_organisations_own_first_stop_first() {
+    let example = root().join("layer/example.json");
+    let args = [
+        "lookup",
+        "8850",
+        "--offers",
+        example.to_str().unwrap(),
+        "--json",
+    ];
+    let (code, v) = checked_json(&args);
+    assert_eq!(code, 0);
+    let first = &v["first_stop"][0];
+    assert_eq!(first["provider"], "OCMW Ardooie");
+    assert_eq!(first["phone"], "051 74 03 70");
+    assert_eq!(first["hours"], "MO,TU,WE,TH,FR 09:00-12:00");
+    // Another municipality keeps the built-in answer.
+    let (_, v) = checked_json(&[
+        "lookup",
+        "8500",
+        "--offers",
+        example.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(v["first_stop"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["provider"].is_null()));
+    // The text shows the week's hours and who gave the facts.
+    let (_, out, _) = hulpkompas(&["lookup", "8850", "--offers", example.to_str().unwrap()]);
+    assert!(
+        out.contains("ma–vr 09:00–12:00") && out.contains("(gegevens van OCMW Ardooie)"),
+        "{out}"
+    );
+    // A broken layer is no broken answer: the built-in data, and the problem on stderr.
+    let broken = layer_file("broken.json", "{ not json");
+    let (code, out, err) = hulpkompas(&["lookup", "8850", "--offers", broken.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Ardooie") && !out.contains("gegevens van"),
+        "{out}"
+    );
+    assert!(
+        err.contains("broken.json: $: this is not valid JSON"),
+        "{err}"
+    );
+}

@@ -297,7 +297,10 @@ impl Dataset {
                 status: OfferStatus::Active,
                 audience: Audience::Citizens,
                 sources: Cow::Owned(Vec::new()),
-                source_date: Cow::Owned(o.date.clone()),
+                source_date: match o.date.as_str() {
+                    "" => Cow::Borrowed("undated"),
+                    d => Cow::Owned(d.to_string()),
+                },
                 note: None,
                 hours: hours.map(Cow::Owned),
                 provider: Some(Cow::Owned(o.provider.clone())),

@@ -610,6 +610,48 @@ pub struct Offer {
     pub provider: Option<Cow<'static, str>>,
 }
 
+impl Offer {
+    /// Its opening hours for the week in `lang` ("ma–vr 09:00–12:00"), where it has them.
+    pub fn hours_in(&self, lang: Lang) -> Option<String> {
+        let h = OpeningHours::parse(self.hours.as_deref()?).ok()?;
+        Some(
+            h.iter()
+                .map(|p| p.describe(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }
+
+    /// Who gave these facts, for an organisation's own layer: "gegevens van OCMW Gent, 2026-11-30".
+    pub fn provided_by(&self, lang: Lang) -> Option<String> {
+        Some(provided_by(
+            self.provider.as_deref()?,
+            &self.source_date,
+            lang,
+        ))
+    }
+}
+
+/// "gegevens van OCMW Gent, 2026-11-30" (without the date when it is `undated` or empty).
+///
+/// ```
+/// use hulpkompas_core::{model::provided_by, Lang};
+/// assert_eq!(provided_by("OCMW Gent", "2026-11-30", Lang::Nl), "gegevens van OCMW Gent, 2026-11-30");
+/// assert_eq!(provided_by("OCMW Gent", "undated", Lang::Fr), "données fournies par OCMW Gent");
+/// assert_eq!(provided_by("OCMW Gent", "", Lang::En), "data from OCMW Gent");
+/// ```
+pub fn provided_by(provider: &str, date: &str, lang: Lang) -> String {
+    let by = match lang {
+        Lang::Nl => "gegevens van",
+        Lang::Fr => "données fournies par",
+        Lang::En => "data from",
+    };
+    match date {
+        "" | "undated" => format!("{by} {provider}"),
+        d => format!("{by} {provider}, {d}"),
+    }
+}
+
 /// A life situation or need from the vocabulary.
 #[derive(Debug, PartialEq)]
 pub struct Need {
@@ -755,6 +797,26 @@ impl FirstStopKind {
             FirstStopKind::HuisVanHetKind => "huis_van_het_kind",
             FirstStopKind::Cpas => "cpas",
         }
+    }
+
+    /// Every kind, in the order of [`FirstStopKind::id`].
+    pub const ALL: [FirstStopKind; 5] = [
+        FirstStopKind::SociaalHuis,
+        FirstStopKind::Ocmw,
+        FirstStopKind::Caw,
+        FirstStopKind::HuisVanHetKind,
+        FirstStopKind::Cpas,
+    ];
+
+    /// The kind with this stable id.
+    ///
+    /// ```
+    /// use hulpkompas_core::FirstStopKind;
+    /// assert_eq!(FirstStopKind::parse("caw"), Some(FirstStopKind::Caw));
+    /// assert_eq!(FirstStopKind::parse("CAW"), None);
+    /// ```
+    pub fn parse(id: &str) -> Option<FirstStopKind> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
     }
 
     /// The concept (by id) this kind of first stop is an instance of, if it is one: a card about
@@ -1006,6 +1068,11 @@ impl FirstStop {
             ),
             _ => self.hours_text.map(str::to_string),
         }
+    }
+
+    /// Who gave these facts, for an organisation's own layer: "gegevens van OCMW Gent, 2026-11-30".
+    pub fn provided_by(&self, lang: Lang) -> Option<String> {
+        Some(provided_by(self.provider?, self.source_date, lang))
     }
 
     /// Whether it can be reached: a phone, an address or a web page.
