@@ -100,6 +100,90 @@ pub struct LayerOffer {
 }
 
 impl LayerOffer {
+    /// Appends the offer to a flat list of strings, as the widget's layer reader hands offers to
+    /// the widget (two WebAssembly modules share no types, and strings need no escaping): the
+    /// fifteen fields `path`, `concept`, `first_stop` (its id, or empty), `id`, `name`, `provider`,
+    /// `date`, `street`, `postcode`, `city`, `phone`, `email`, `website`, `hours`, `hours_text`,
+    /// then the number of areas, then each area's path and code. [`LayerOffer::from_fields`]
+    /// reads it back.
+    ///
+    /// ```
+    /// use hulpkompas_core::{FirstStopKind, LayerOffer};
+    /// let o = LayerOffer {
+    ///     id: "a^b\n".into(),
+    ///     first_stop: Some(FirstStopKind::Caw),
+    ///     serves: vec![("[0].service_areas[0].extent".into(), "9000".into())],
+    ///     ..Default::default()
+    /// };
+    /// let mut fields = Vec::new();
+    /// o.to_fields(&mut fields);
+    /// o.to_fields(&mut fields);
+    /// assert_eq!(fields.len(), 2 * 18);
+    /// let mut it = fields.into_iter();
+    /// assert_eq!(LayerOffer::from_fields(&mut it), Some(o.clone()));
+    /// assert_eq!(LayerOffer::from_fields(&mut it), Some(o));
+    /// assert_eq!(LayerOffer::from_fields(&mut it), None);
+    /// ```
+    pub fn to_fields(&self, out: &mut Vec<String>) {
+        out.extend(
+            [
+                self.path.as_str(),
+                &self.concept,
+                self.first_stop.map_or("", FirstStopKind::id),
+                &self.id,
+                &self.name,
+                &self.provider,
+                &self.date,
+                &self.street,
+                &self.postcode,
+                &self.city,
+                &self.phone,
+                &self.email,
+                &self.website,
+                &self.hours,
+                &self.hours_text,
+            ]
+            .map(str::to_string),
+        );
+        out.push(self.serves.len().to_string());
+        for (path, code) in &self.serves {
+            out.extend([path.clone(), code.clone()]);
+        }
+    }
+
+    /// Reads the next offer written by [`LayerOffer::to_fields`]; `None` at the end or when the
+    /// list is cut short.
+    pub fn from_fields(fields: &mut impl Iterator<Item = String>) -> Option<LayerOffer> {
+        let mut next = || fields.next();
+        let mut o = LayerOffer {
+            path: next()?,
+            concept: next()?,
+            first_stop: FirstStopKind::parse(&next()?),
+            ..Default::default()
+        };
+        for f in [
+            &mut o.id,
+            &mut o.name,
+            &mut o.provider,
+            &mut o.date,
+            &mut o.street,
+            &mut o.postcode,
+            &mut o.city,
+            &mut o.phone,
+            &mut o.email,
+            &mut o.website,
+            &mut o.hours,
+            &mut o.hours_text,
+        ] {
+            *f = next()?;
+        }
+        let areas: usize = next()?.parse().ok()?;
+        for _ in 0..areas {
+            o.serves.push((next()?, next()?));
+        }
+        Some(o)
+    }
+
     /// The address on one line: `Straat 1, 9000 Gent`; `None` without a street.
     #[cfg(feature = "layer")]
     fn address_line(&self) -> Option<String> {
