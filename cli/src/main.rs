@@ -17,7 +17,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hulpkompas_cli::{json, text};
+use hulpkompas_cli::{hsds, json, text};
 use hulpkompas_core::{Dataset, Date, Lang, Outcome};
 
 #[derive(Parser)]
@@ -65,10 +65,28 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Export the searchable corpus (concepts and the needs vocabulary) as JSON.
+    /// Export the searchable corpus (concepts and the needs vocabulary) as JSON; with `--hsds DIR`,
+    /// the whole dataset as HSDS 3.0 tables (one JSON file per table).
     Export {
         #[command(flatten)]
         out: Output,
+        /// Write the dataset as HSDS 3.0 into this folder (created if missing).
+        #[arg(long, value_name = "DIR")]
+        hsds: Option<std::path::PathBuf>,
+    },
+    /// Turn someone else's HSDS 3.0 data (a file or a folder of JSON files) into a layer file,
+    /// printed on stdout; what does not map is listed on stderr.
+    Import {
+        /// The HSDS file or folder.
+        #[arg(long, value_name = "FILE|DIR")]
+        hsds: std::path::PathBuf,
+        /// The concept id for the services that do not name one (`sociaal-huis`).
+        #[arg(long)]
+        concept: Option<String>,
+        /// The places served by services without a readable area: postcodes and nis: codes,
+        /// separated by commas (`9000,nis:44021`).
+        #[arg(long)]
+        serves: Option<String>,
     },
     /// Work with an organisation's own layer of offers (`layer check FILE`).
     Layer {
@@ -194,7 +212,43 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Export { out } => {
+        Command::Export {
+            out: _,
+            hsds: Some(dir),
+        } => match hsds::export::write(&data, &dir) {
+            Ok(summary) => {
+                let _ = writeln!(stdout, "wrote {summary} to {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                report(e);
+                ExitCode::FAILURE
+            }
+        },
+        Command::Import {
+            hsds,
+            concept,
+            serves,
+        } => {
+            let options = hsds::import::Options { concept, serves };
+            match hsds::import::import(&hsds, &options) {
+                Ok(import) => {
+                    for line in import.detected.iter().chain(&import.report) {
+                        report(line);
+                    }
+                    let n = import.kept;
+                    report(format!("{n} service{} kept", if n == 1 { "" } else { "s" }));
+                    let text = serde_json::to_string_pretty(&import.layer).unwrap_or_default();
+                    let _ = writeln!(stdout, "{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    report(e);
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Export { out, hsds: None } => {
             let _ = out.lang;
             let _ = writeln!(
                 stdout,

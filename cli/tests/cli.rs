@@ -356,3 +356,44 @@ fn lookup_with_offers_puts_the_organisations_own_first_stop_first() {
         "{err}"
     );
 }
+
+#[test]
+fn hsds_export_and_import_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("hulpkompas-cli-hsds-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (code, out, err) = hulpkompas(&["export", "--hsds", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("wrote ") && out.contains(" services, "),
+        "{out}"
+    );
+    let services: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("services.json")).unwrap()).unwrap();
+    assert!(services.as_array().unwrap().len() > 100);
+
+    // The specification's own example, with the defaults it lacks, is a layer `layer check` accepts.
+    let example = root().join("standards/hsds-3.0/examples/service_full.json");
+    let args = [
+        "import",
+        "--hsds",
+        example.to_str().unwrap(),
+        "--concept",
+        "sociaal-huis",
+        "--serves",
+        "9000",
+    ];
+    let (code, layer, err) = hulpkompas(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("extent_type \"geojson\" is not read"), "{err}");
+    let file = layer_file("imported.json", &layer);
+    let (code, out, _) = hulpkompas(&["layer", "check", file.to_str().unwrap()]);
+    assert_eq!(
+        (code, out.ends_with("0 problems; 1 offer can be used\n")),
+        (0, true),
+        "{out}"
+    );
+
+    let (code, _, err) = hulpkompas(&["import", "--hsds", "/no/such/dir"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such/dir"), "{err}");
+}

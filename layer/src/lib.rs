@@ -21,6 +21,8 @@
 mod schedule;
 mod service;
 
+pub use service::{CONCEPT_TAXONOMY, FIRST_STOP_TAXONOMY};
+
 use hulpkompas_core::{Dataset, Date, LayerError, LayerOffer};
 use serde_json::Value;
 

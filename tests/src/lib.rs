@@ -224,3 +224,64 @@ pub mod schema {
         );
     }
 }
+
+/// The official HSDS 3.0 JSON Schemas, from the copy vendored in `standards/hsds-3.0/schema/`.
+pub mod hsds {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+
+    use jsonschema::{Draft, Retrieve, Uri, Validator};
+    use serde_json::Value;
+
+    /// A vendored HSDS schema file (`phone.json`) as JSON.
+    pub fn schema_file(name: &str) -> Result<Value, String> {
+        let path = super::root().join("standards/hsds-3.0/schema").join(name);
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Resolves the schemas' references to each other (`"$ref": "phone.json"`) in the vendored
+    /// folder: no network, no other file.
+    struct Vendored;
+
+    impl Retrieve for Vendored {
+        fn retrieve(
+            &self,
+            uri: &Uri<String>,
+        ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+            let name = uri.path().as_str().rsplit('/').next().unwrap_or_default();
+            Ok(schema_file(name)?)
+        }
+    }
+
+    /// The validator of `<schema>.json` (`service`, `phone`, …: draft 2020-12, formats such as
+    /// `uuid`, `uri`, `email` and `date-time` checked), built once.
+    pub fn validator(schema: &str) -> &'static Validator {
+        static V: OnceLock<Mutex<HashMap<String, &'static Validator>>> = OnceLock::new();
+        let mut all = V.get_or_init(Default::default).lock().unwrap();
+        if let Some(v) = all.get(schema) {
+            return v;
+        }
+        let file = format!("{schema}.json");
+        let value = schema_file(&file).unwrap_or_else(|e| panic!("{e}"));
+        let v = jsonschema::options()
+            .with_draft(Draft::Draft202012)
+            .with_base_uri(format!("https://hsds.invalid/schema/{file}"))
+            .with_retriever(Vendored)
+            .should_validate_formats(true)
+            .build(&value)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let v: &'static Validator = Box::leak(Box::new(v));
+        all.insert(schema.to_string(), v);
+        v
+    }
+
+    /// Every error of `record` against `<schema>.json`, each with its path in the record.
+    pub fn errors(schema: &str, record: &Value) -> Vec<String> {
+        validator(schema)
+            .iter_errors(record)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect()
+    }
+}
