@@ -47,14 +47,7 @@ fn first_stops(stops: &[FirstStop], lang: Lang) -> String {
             let _ = writeln!(s, "     ☎ {p}");
         }
         if let Some(a) = &f.address {
-            let town = [a.postcode, a.city]
-                .iter()
-                .filter(|x| !x.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let sep = if town.is_empty() { "" } else { ", " };
-            let _ = writeln!(s, "     {}{sep}{town}", a.street);
+            let _ = writeln!(s, "     {}", a.line());
         }
         if let Some(h) = f.hours_in(lang) {
             let _ = writeln!(s, "     {h}");

@@ -884,6 +884,32 @@ pub struct Address {
     pub city: &'static str,
 }
 
+impl Address {
+    /// The address on one line, leaving out what is empty.
+    ///
+    /// ```
+    /// use hulpkompas_core::Address;
+    /// let a = Address { street: "Markt 1", postcode: "8500", city: "Kortrijk" };
+    /// assert_eq!(a.line(), "Markt 1, 8500 Kortrijk");
+    /// assert_eq!(Address { city: "", ..a }.line(), "Markt 1, 8500");
+    /// assert_eq!(Address { postcode: "", city: "", ..a }.line(), "Markt 1");
+    /// ```
+    pub fn line(&self) -> String {
+        let town = [self.postcode, self.city]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        [self.street, town.as_str()]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// One opening period: days (bit 0 = Monday … bit 6 = Sunday) and a time span in minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OpeningHours {

@@ -5,8 +5,8 @@
 //! core's; these functions only lay it out. Every string is rendered as text.
 
 use hulpkompas_core::{
-    Answer, Applies, AreaKind, ConceptAnswer, Confidence, FirstStop, Lang, Offer, OpeningHours,
-    Place, SearchResult, Urgent,
+    Address, Answer, Applies, AreaKind, ConceptAnswer, Confidence, FirstStop, Lang, Offer, Place,
+    SearchResult, Urgent,
 };
 use web_sys::HtmlInputElement;
 use yew::html::Scope;
@@ -214,15 +214,7 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold, id: &str
             { heading(fold, 0, Some(id.to_string()), html! { t.first_stop_heading }) }
             <ol>
                 { for stops.iter().map(|s| {
-                    let hours: Vec<String> = s
-                        .hours
-                        .and_then(|h| OpeningHours::parse(h).ok())
-                        .map(|hs| hs.iter().map(|h| h.describe(lang)).collect())
-                        .unwrap_or_default();
-                    let address = s.address.as_ref().map(|a| {
-                        let town = [a.postcode, a.city].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(" ");
-                        [a.street, town.as_str()].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(", ")
-                    });
+                    let address = s.address.as_ref().map(Address::line);
                     html! {
                         <li class="ww-stop" data-kind={s.kind.id()} data-confidence={s.confidence.id()}>
                             <strong class="ww-stop-name">{ s.name(lang) }</strong>
@@ -231,9 +223,7 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold, id: &str
                                 <a class="ww-call" href={format!("tel:{}", dial(p))}>{ format!("{} {p}", t.call) }</a>
                             }
                             if let Some(a) = address { <p class="ww-addr">{ a }</p> }
-                            if !hours.is_empty() {
-                                <p class="ww-hours">{ format!("{}: {}", t.hours, hours.join("; ")) }</p>
-                            } else if let Some(h) = s.hours_text {
+                            if let Some(h) = s.hours_in(lang) {
                                 <p class="ww-hours">{ format!("{}: {h}", t.hours) }</p>
                             }
                             if let Some(e) = s.email.filter(|e| e.contains('@') && !e.contains(char::is_whitespace)) {
