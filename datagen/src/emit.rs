@@ -70,15 +70,25 @@ pub(crate) fn code(d: &Loaded, features: Features) -> String {
         features.sources
     );
     areas(&mut out, &d.geo, features);
-    municipality_table(&mut out, &d.geo);
-    locality_table(&mut out, &d.geo, features);
+    for (name, table) in text_tables(d, features) {
+        let _ = writeln!(out, "pub(crate) static {name}: &str = {};\n", lit(&table));
+    }
+    exonyms(&mut out, &d.geo);
     places(&mut out, &d.geo);
     concepts(&mut out, d, features);
-    offer_table(&mut out, d, features);
     needs(&mut out, d, features);
     urgent(&mut out, d, features);
-    first_stop_table(&mut out, d, features);
     out
+}
+
+/// The compact text tables of the core (`codec.rs`), each with the name of its static.
+pub(crate) fn text_tables(d: &Loaded, features: Features) -> [(&'static str, String); 4] {
+    [
+        ("MUNICIPALITY_TABLE", municipality_table(&d.geo)),
+        ("LOCALITY_TABLE", locality_table(&d.geo, features)),
+        ("OFFER_TABLE", offer_table(d, features)),
+        ("FIRST_STOP_TABLE", first_stop_table(d, features)),
+    ]
 }
 
 /// The help lines and the signals of danger: Rust statics, always compiled in (the widget's first
@@ -200,7 +210,7 @@ fn areas(out: &mut String, g: &Geo, f: Features) {
 }
 
 /// The municipality table (see `codec::encode_municipalities`).
-fn municipality_table(out: &mut String, g: &Geo) {
+fn municipality_table(g: &Geo) -> String {
     let munis: Vec<Municipality> = g
         .munis
         .iter()
@@ -229,12 +239,11 @@ fn municipality_table(out: &mut String, g: &Geo) {
             zones: zone_slots(zones),
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "pub(crate) static MUNICIPALITY_TABLE: &str = {};\n",
-        lit(&codec::encode_municipalities(&munis))
-    );
-    // Other names people type (geo/exonyms.csv): (name, municipality index).
+    codec::encode_municipalities(&munis)
+}
+
+/// Other names people type (`geo/exonyms.csv`): (name, municipality index), Rust statics.
+fn exonyms(out: &mut String, g: &Geo) {
     let _ = writeln!(out, "pub(crate) static EXONYMS: &[(&str, u16)] = &[");
     for e in &g.exonyms {
         let _ = writeln!(out, "    ({}, {}),", lit(&e.name), e.municipality);
@@ -243,7 +252,7 @@ fn municipality_table(out: &mut String, g: &Geo) {
 }
 
 /// The locality table (see `codec::encode_localities`).
-fn locality_table(out: &mut String, g: &Geo, f: Features) {
+fn locality_table(g: &Geo, f: Features) -> String {
     // Without `wallonia-localities` (the widget), a Walloon postcode keeps one locality: its main
     // one (or its first). Every postcode and municipality still resolves.
     let walloon_with_main: BTreeSet<u16> = g
@@ -274,11 +283,7 @@ fn locality_table(out: &mut String, g: &Geo, f: Features) {
             zones: zone_slots(&l.zones),
         });
     }
-    let _ = writeln!(
-        out,
-        "pub(crate) static LOCALITY_TABLE: &str = {};\n",
-        lit(&codec::encode_localities(&locs))
-    );
+    codec::encode_localities(&locs)
 }
 
 /// Special postcodes and mergers: Rust statics.
@@ -367,7 +372,7 @@ fn concepts(out: &mut String, d: &Loaded, f: Features) {
 }
 
 /// The offer table (see `codec::encode_offers`).
-fn offer_table(out: &mut String, d: &Loaded, f: Features) {
+fn offer_table(d: &Loaded, f: Features) -> String {
     let offers: Vec<Offer> = d
         .offers
         .iter()
@@ -383,11 +388,7 @@ fn offer_table(out: &mut String, d: &Loaded, f: Features) {
             ..o.clone()
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "pub(crate) static OFFER_TABLE: &str = {};\n",
-        lit(&codec::encode_offers(&offers))
-    );
+    codec::encode_offers(&offers)
 }
 
 /// The stop words and the needs: Rust statics (empty without the `vocabulary` feature).
@@ -439,7 +440,7 @@ fn needs(out: &mut String, d: &Loaded, f: Features) {
 
 /// The first-stop table (see `codec::encode_first_stops`). Without `details` (the widget) each
 /// place keeps its first source only (the link to check a fact) and a CAW area none of its own.
-fn first_stop_table(out: &mut String, d: &Loaded, f: Features) {
+fn first_stop_table(d: &Loaded, f: Features) -> String {
     let mut table = d
         .local
         .as_ref()
@@ -471,9 +472,5 @@ fn first_stop_table(out: &mut String, d: &Loaded, f: Features) {
             s.hours_text = None;
         }
     }
-    let _ = writeln!(
-        out,
-        "pub(crate) static FIRST_STOP_TABLE: &str = {};\n",
-        lit(&codec::encode_first_stops(&table))
-    );
+    codec::encode_first_stops(&table)
 }

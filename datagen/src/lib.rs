@@ -88,6 +88,14 @@ impl Features {
         wallonia_localities: true,
     };
 
+    /// Every feature off: what the widget compiles in (`widget/Cargo.toml`).
+    pub const NONE: Features = Features {
+        details: false,
+        sources: false,
+        vocabulary: false,
+        wallonia_localities: false,
+    };
+
     /// The features cargo passes to a build script (`CARGO_FEATURE_*`).
     pub fn from_cargo_env() -> Features {
         let on = |f: &str| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some();
@@ -184,6 +192,20 @@ fn load(dir: &Path) -> (Option<Loaded>, Vec<DataError>) {
 /// The checks are those of [`generate`], independent of the features.
 pub fn check(dir: &Path) -> Vec<DataError> {
     load(dir).1
+}
+
+/// The compact text tables the core compiles in with `features` (`core/src/codec.rs`), each with
+/// the name of its static: for the size report, which finds each of them in the widget's wasm.
+pub fn text_tables(
+    dir: &Path,
+    features: Features,
+) -> Result<Vec<(&'static str, String)>, Vec<DataError>> {
+    match load(dir) {
+        (Some(loaded), errors) if errors.is_empty() => {
+            Ok(emit::text_tables(&loaded, features).into())
+        }
+        (_, errors) => Err(errors),
+    }
 }
 
 /// Reads and checks the data folder `dir` and returns the Rust source of the core's tables

@@ -173,7 +173,7 @@ pub fn build() -> Result<Dist> {
     copy_dir(&root.join("demo"), &dist)?;
     fill_in_concepts(&dist.join("builder.html"))?;
     write_embed(&dist)?;
-    let first_load_brotli = write_size_report(&dist)?;
+    let first_load_brotli = write_size_report(&dist, &wasm_in)?;
     Ok(Dist {
         dir: dist,
         first_load_brotli,
@@ -279,8 +279,9 @@ fn brotli_len(bytes: &[u8]) -> Result<usize> {
     Ok(out.len())
 }
 
-/// Writes `dist/size-report.json` and prints it; returns the first load's brotli bytes.
-fn write_size_report(dist: &Path) -> Result<usize> {
+/// Writes `dist/size-report.json` and prints it; returns the first load's brotli bytes. `named` is
+/// the widget's wasm before wasm-opt (with its function names), for the code per crate.
+fn write_size_report(dist: &Path, named: &Path) -> Result<usize> {
     let measure = |names: &[(&str, &str)]| -> Result<(Vec<String>, [usize; 3])> {
         let mut rows = Vec::new();
         let mut total = [0; 3];
@@ -309,10 +310,45 @@ fn write_size_report(dist: &Path) -> Result<usize> {
     let (later, [lraw, lgz, lbr]) = measure(&no_when(&LATER_FILES))?;
     let (on_demand, [draw, dgz, dbr]) = measure(&ON_DEMAND_FILES)?;
     let budget = FIRST_LOAD_BUDGET_BROTLI;
+    let tables = hulpkompas_datagen::text_tables(
+        &crate::root().join("core/data"),
+        hulpkompas_datagen::Features::NONE,
+    )
+    .map_err(|e| format!("core/data: {} error(s), the first: {}", e.len(), e[0]))?;
+    let (parts, crates) = crate::size::breakdown(
+        &dist.join("widget/hulpkompas_widget_bg.wasm"),
+        named,
+        &tables,
+        brotli_len,
+    )?;
+    let parts_json: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            format!(
+                "    {{ \"part\": {:?}, \"raw\": {}, \"brotli\": {} }}",
+                p.name, p.raw, p.brotli
+            )
+        })
+        .collect();
+    let code_total: usize = crates.iter().map(|c| c.raw).sum::<usize>().max(1);
+    let crates_json: Vec<String> = crates
+        .iter()
+        .map(|c| {
+            format!(
+                "    {{ \"crate\": {:?}, \"functions\": {}, \"raw\": {}, \"percent\": {:.1} }}",
+                c.name,
+                c.functions,
+                c.raw,
+                100.0 * c.raw as f64 / code_total as f64
+            )
+        })
+        .collect();
     let json = format!(
-        "{{\n  \"first_load_files\": [\n{}\n  ],\n  \"first_load\": {{ \"raw\": {raw}, \"gzip\": {gz}, \"brotli\": {br} }},\n  \"budget_brotli\": {budget},\n  \"within_budget\": {},\n  \"on_first_need_search\": [\n{}\n  ],\n  \"on_first_need_search_total\": {{ \"raw\": {lraw}, \"gzip\": {lgz}, \"brotli\": {lbr} }},\n  \"fetched_on_demand\": [\n{}\n  ],\n  \"fetched_on_demand_total\": {{ \"raw\": {draw}, \"gzip\": {dgz}, \"brotli\": {dbr} }}\n}}\n",
+        "{{\n  \"first_load_files\": [\n{}\n  ],\n  \"first_load\": {{ \"raw\": {raw}, \"gzip\": {gz}, \"brotli\": {br} }},\n  \"budget_brotli\": {budget},\n  \"within_budget\": {},\n  \"wasm_parts\": [\n{}\n  ],\n  \"wasm_code_by_crate_before_wasm_opt\": [\n{}\n  ],\n  \"on_first_need_search\": [\n{}\n  ],\n  \"on_first_need_search_total\": {{ \"raw\": {lraw}, \"gzip\": {lgz}, \"brotli\": {lbr} }},\n  \"fetched_on_demand\": [\n{}\n  ],\n  \"fetched_on_demand_total\": {{ \"raw\": {draw}, \"gzip\": {dgz}, \"brotli\": {dbr} }}\n}}\n",
         first.join(",\n"),
         br <= budget,
+        parts_json.join(",\n"),
+        crates_json.join(",\n"),
         later.join(",\n"),
         on_demand.join(",\n"),
     );
@@ -322,6 +358,19 @@ fn write_size_report(dist: &Path) -> Result<usize> {
         println!("{}", f.trim());
     }
     println!("  total: {raw} B raw, {gz} B gzip, {br} B brotli (budget {budget} B brotli)");
+    println!("The wasm's parts (each compressed alone):");
+    for p in &parts {
+        println!("  {:>7} B raw {:>7} B brotli  {}", p.raw, p.brotli, p.name);
+    }
+    println!("Its code per crate, before wasm-opt (the rest: dist/size-report.json):");
+    for c in crates.iter().take(8) {
+        println!(
+            "  {:>7} B {:>5.1}%  {}",
+            c.raw,
+            100.0 * c.raw as f64 / code_total as f64,
+            c.name
+        );
+    }
     println!("Fetched on demand (not in the first load):");
     for f in &on_demand {
         println!("{}", f.trim());

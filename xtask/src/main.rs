@@ -9,6 +9,7 @@
 
 mod dist;
 mod serve;
+mod size;
 mod tasks;
 mod tools;
 
