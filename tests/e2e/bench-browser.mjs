@@ -2,11 +2,13 @@
 // Browser benchmark for the Hulpkompas widget (run by `cargo xtask bench-browser`,
 // which starts the demo server first). Not a test.
 //
-// (a) Time to first result: from navigation start (performance.now() == 0)
-//     until the first .ww-concept exists in the widget's shadow root, on a
-//     page with <hulpkompas-widget postcode="8500">. Measured REPS times with a
-//     fresh browser context (cold HTTP cache) and REPS times with a fresh page
-//     in one context (warm cache).
+// (a) The host page with <hulpkompas-widget postcode="8500"> against the same
+//     page without it (tests/e2e/bench/*.html), interleaved, each load in a
+//     fresh browser context (cold HTTP cache), at 1× and 4× CPU throttling:
+//     time to the answer in the DOM and painted, the ratio to the page without
+//     the widget, when the wasm is requested, the first render's wasm time (the
+//     loader's performance measure hulpkompas:mount), and keystroke → painted
+//     frame.
 // (b) Query latency for the golden need queries (tests/golden/search.csv):
 //     the wasm core via searchTimed(query) exported by /widget/hulpkompas.js,
 //     versus MiniSearch indexing the same corpus (/bench/corpus.json). Both run
@@ -82,26 +84,40 @@ function ratio(a, b) {
 }
 
 // ---------------------------------------------------------------------------
-// (a) Time to first result.
+// (a) The page with the widget against the same page without it, interleaved, at 1× and 4× CPU.
 
-/** Runs in the page before any script: timestamps the first .ww-concept. */
-function observeFirstResult() {
-  window.__wwFirstResult = null;
-  window.__wwFirstFrame = null;
+const WITH_WIDGET = '/bench/with-widget.html';
+const WITHOUT_WIDGET = '/bench/without-widget.html';
+const CPU_RATES = [1, 4];
+
+/**
+ * Runs in the page before any script. With the widget: stamps when the answer (the first
+ * .ww-concept) is in the shadow DOM, and the frame after it. Without: the frame after `load`
+ * (the page's own content, styled, is there).
+ */
+function observeReady() {
+  window.__wwReady = null;
+  window.__wwFrame = null;
+  const done = () => {
+    window.__wwReady = performance.now();
+    requestAnimationFrame(() => {
+      window.__wwFrame = performance.now();
+    });
+  };
+  if (location.pathname.endsWith('without-widget.html')) {
+    addEventListener('load', done, { once: true });
+    return;
+  }
   const check = () => {
-    if (window.__wwFirstResult !== null) return true;
+    if (window.__wwReady !== null) return true;
     for (const host of document.querySelectorAll('hulpkompas-widget')) {
       if (host.shadowRoot && host.shadowRoot.querySelector('.ww-concept')) {
-        window.__wwFirstResult = performance.now();
-        requestAnimationFrame(() => {
-          window.__wwFirstFrame = performance.now();
-        });
+        done();
         return true;
       }
     }
     return false;
   };
-  // Observe every shadow root as it is attached: exact DOM insertion time.
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function patchedAttachShadow(init) {
     const root = attachShadow.call(this, init);
@@ -111,61 +127,124 @@ function observeFirstResult() {
     observer.observe(root, { childList: true, subtree: true });
     return root;
   };
-  // Fallback: poll each frame (covers a shadow root attached some other way).
-  const tick = () => {
-    if (!check()) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
 }
 
-async function timeFirstResult(context) {
-  const page = await context.newPage();
+async function throttled(context, page, rate) {
+  if (rate === 1) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/** One cold load (fresh context: empty HTTP cache) of `path` at `rate`× CPU. */
+async function timeLoad(browser, path, rate) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(observeReady);
   try {
-    await page.goto(url(FIRST_RESULT_PAGE), { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__wwFirstFrame !== null, undefined, { timeout: FIRST_RESULT_TIMEOUT, polling: 50 });
+    const page = await context.newPage();
+    await throttled(context, page, rate);
+    await page.goto(url(path), { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__wwFrame !== null, undefined, { timeout: FIRST_RESULT_TIMEOUT, polling: 20 });
     return await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
       const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      const mount = performance.getEntriesByName('hulpkompas:mount')[0];
       return {
-        dom: window.__wwFirstResult,
-        frame: window.__wwFirstFrame,
-        domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
-        wasmBytes: wasm ? wasm.encodedBodySize || wasm.transferSize || null : null,
+        ready: window.__wwReady,
+        frame: window.__wwFrame,
+        wasmRequested: wasm ? wasm.requestStart || wasm.startTime : null,
+        firstRender: mount ? mount.duration : null,
       };
     });
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 
-async function benchFirstResult(browser) {
-  const cold = [];
-  for (let i = 0; i < REPS; i += 1) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(observeFirstResult);
-    try {
-      cold.push(await timeFirstResult(context));
-    } finally {
-      await context.close();
-    }
-  }
-
-  const warm = [];
+/**
+ * Keystroke → painted frame: the place field holds the first three digits of a postcode, the
+ * visitor types the fourth, the widget answers for the whole postcode. Measured from the key's
+ * event time to just after the next frame (a message posted from requestAnimationFrame).
+ */
+async function timeKeystrokes(browser, rate) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(observeFirstResult);
+  await context.addInitScript(observeReady);
+  const samples = [];
   try {
-    await timeFirstResult(context); // fill the HTTP and code caches
-    for (let i = 0; i < REPS; i += 1) warm.push(await timeFirstResult(context));
+    const page = await context.newPage();
+    await page.goto(url(WITH_WIDGET), { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__wwFrame !== null, undefined, { timeout: FIRST_RESULT_TIMEOUT });
+    await throttled(context, page, rate);
+    for (let i = 0; i < REPS; i += 1) {
+      const postcode = i % 2 ? '8500' : '9000';
+      await page.evaluate((head) => {
+        const input = document.querySelector('hulpkompas-widget').shadowRoot.querySelector('input[name="place"]');
+        input.focus();
+        input.value = head;
+        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        window.__wwKey = new Promise((resolve) => {
+          input.addEventListener('keydown', (event) => {
+            const pressed = event.timeStamp;
+            input.addEventListener('input', () => {
+              requestAnimationFrame(() => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = () => resolve(performance.now() - pressed);
+                channel.port2.postMessage(0);
+              });
+            }, { once: true });
+          }, { once: true });
+        });
+      }, postcode.slice(0, 3));
+      await page.waitForTimeout(100);
+      await page.keyboard.press(postcode[3]);
+      const ms = await page.evaluate(() => window.__wwKey);
+      const place = await page.evaluate(() => document.querySelector('hulpkompas-widget').shadowRoot.querySelector('.ww-place')?.textContent ?? '');
+      if (!place.includes(postcode)) throw new Error(`after typing ${postcode} the widget shows "${place}"`);
+      samples.push(ms);
+    }
   } finally {
     await context.close();
   }
+  return samples;
+}
 
+async function benchPages(browser) {
+  const out = {};
+  for (const rate of CPU_RATES) {
+    const withWidget = [];
+    const without = [];
+    for (let i = 0; i < REPS; i += 1) {
+      // Interleaved, the order alternating: drift of the machine hits both pages alike.
+      const order = i % 2 ? [[WITH_WIDGET, withWidget], [WITHOUT_WIDGET, without]] : [[WITHOUT_WIDGET, without], [WITH_WIDGET, withWidget]];
+      for (const [path, into] of order) into.push(await timeLoad(browser, path, rate));
+    }
+    const keys = await timeKeystrokes(browser, rate);
+    const answer = median(withWidget.map((s) => s.frame));
+    const baseline = median(without.map((s) => s.frame));
+    out[`${rate}x`] = {
+      cpuThrottling: rate,
+      withWidget: {
+        answerInDom: summary(withWidget.map((s) => s.ready)),
+        answerPaintedMedianMs: round(answer),
+        wasmRequestedMedianMs: round(median(withWidget.map((s) => s.wasmRequested))),
+        firstRenderWasmMedianMs: round(median(withWidget.map((s) => s.firstRender))),
+      },
+      withoutWidget: { pageReadyPaintedMedianMs: round(baseline), ...summary(without.map((s) => s.frame)) },
+      ratio: ratio(answer, baseline),
+      keystrokeToFrame: summary(keys),
+    };
+  }
   return {
-    page: FIRST_RESULT_PAGE,
-    definition: 'ms from navigation start (performance.now() = 0) until the first .ww-concept is in the shadow DOM; frameMs = the next animation frame after that',
-    cold: { ...summary(cold.map((s) => s.dom)), frameMedianMs: round(median(cold.map((s) => s.frame))), domContentLoadedMedianMs: round(median(cold.map((s) => s.domContentLoaded))), note: 'fresh browser context per run: empty HTTP cache' },
-    warm: { ...summary(warm.map((s) => s.dom)), frameMedianMs: round(median(warm.map((s) => s.frame))), note: 'fresh page per run in one context: HTTP and wasm code caches warm' },
-    wasmEncodedBytes: cold.find((s) => s.wasmBytes)?.wasmBytes ?? null,
+    pages: { withWidget: WITH_WIDGET, withoutWidget: WITHOUT_WIDGET },
+    definitions: {
+      answerInDom: 'ms from navigation start until the first .ww-concept is in the shadow DOM (fresh context per load: empty HTTP cache)',
+      answerPaintedMedianMs: 'the frame after that',
+      pageReadyPaintedMedianMs: 'without the widget: the frame after the load event',
+      ratio: 'answerPaintedMedianMs / pageReadyPaintedMedianMs',
+      firstRenderWasmMedianMs: 'the performance measure hulpkompas:mount: the wasm mount() call of the first widget, its first render included',
+      wasmRequestedMedianMs: 'requestStart of the .wasm (the waterfall: loader, glue, wasm)',
+      keystrokeToFrame: 'typing the fourth digit of a postcode: from the key event to just after the next frame',
+    },
+    budgets: { firstRenderWasmMs: 10, ratio1x: 1.6, ratio4x: 1.8, keystroke1xMs: 16, keystroke4xMs: 33 },
+    ...out,
   };
 }
 
@@ -381,7 +460,7 @@ async function main() {
   try {
     const corpus = await loadCorpus();
     const docs = buildDocuments(corpus);
-    const firstResult = await benchFirstResult(browser);
+    const pages = await benchPages(browser);
     const q = await benchQueries(browser, queries, docs);
     const node = benchMiniSearchNode(queries, docs);
 
@@ -397,7 +476,7 @@ async function main() {
       baseUrl: BASE_URL,
       chromium: browser.version(),
       reps: REPS,
-      firstResult,
+      pages,
       query: {
         source: 'tests/golden/search.csv (column query, duplicates removed)',
         queries: queries.length,
@@ -443,7 +522,13 @@ async function main() {
   await writeFile(REPORT, `${JSON.stringify(report, null, 2)}\n`);
   // Samples stay in the file; stdout gets the headline numbers.
   const headline = structuredClone(report);
-  for (const k of ['cold', 'warm']) delete headline.firstResult[k].samplesMs;
+  for (const rate of CPU_RATES) {
+    const r = headline.pages[`${rate}x`];
+    delete r.withWidget.answerInDom.samplesMs;
+    delete r.withoutWidget.samplesMs;
+    delete r.keystrokeToFrame.samplesMs;
+  }
+  delete headline.query.slowestWasmQueries;
   console.log(JSON.stringify(headline, null, 2));
   console.error(`report written to ${REPORT}`);
 }

@@ -296,7 +296,10 @@ export function mount(host, options = {}) {
         }
         instances.add(instance);
         try {
+          const begin = performance.now();
           handle = wasm.mount(root, current);
+          // Yew renders in a microtask queued by mount(): measure after it.
+          queueMicrotask(() => measure('hulpkompas:mount', begin));
         } catch (error) {
           instance.fail(error, false);
         }
@@ -325,6 +328,18 @@ export function mount(host, options = {}) {
       shadow.replaceChildren();
     },
   };
+}
+
+/**
+ * A performance measure from `start` until now, for the host's DevTools and the browser benchmark
+ * (hulpkompas:mount: the wasm's mount and first render). An older browser without it loses nothing else.
+ */
+function measure(name, start) {
+  try {
+    performance.measure(name, { start });
+  } catch {
+    // no measure in this browser
+  }
 }
 
 /** For the browser benchmark: one need search in the wasm core, timed around the call. */

@@ -234,6 +234,13 @@ pub fn bench_browser() -> Result {
     }
     std::fs::create_dir_all(dir.join("bench"))?;
     std::fs::write(dir.join("bench/corpus.json"), &out.stdout)?;
+    // The host page with the widget and the same page without it.
+    for page in ["with-widget.html", "without-widget.html"] {
+        std::fs::copy(
+            root.join("tests/e2e/bench").join(page),
+            dir.join("bench").join(page),
+        )?;
+    }
     let server = serve::bind(0)?;
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(0);
     let _workers = serve::serve(server.clone(), dir);
