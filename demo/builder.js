@@ -81,7 +81,7 @@ const FALLBACK = {
 };
 
 function buildSnippet(settings) {
-  const lines = [scriptLine, ...extraLines];
+  const lines = [...extraLines, scriptLine];
   if (settings.accent !== DEFAULT_ACCENT) {
     lines.push(`<style>hulpkompas-widget { --hulpkompas-accent: ${settings.accent}; }</style>`);
   }
@@ -129,7 +129,7 @@ function render({ debounce = false } = {}) {
 /**
  * Reads the SRI-pinned script line from /embed.html. The page is parsed as an
  * inert document (DOMParser runs no scripts); we keep the module script that
- * loads hulpkompas.js and any stylesheet link that carries an integrity hash.
+ * loads hulpkompas.js and its preload lines.
  */
 async function loadEmbedSnippet() {
   const response = await fetch('/embed.html', { credentials: 'omit', cache: 'no-cache' });
@@ -146,11 +146,18 @@ async function loadEmbedSnippet() {
   const crossorigin = script.getAttribute('crossorigin') || 'anonymous';
   scriptLine = `<script type="module" src="${escapeAttr(src)}" integrity="${escapeAttr(integrity)}" crossorigin="${escapeAttr(crossorigin)}"></script>`;
 
-  extraLines = [...doc.querySelectorAll('link[rel~="stylesheet"][href][integrity]')].map((link) => {
-    const href = absoluteUrl(`/widget/${link.getAttribute('href').split('/').pop()}`);
-    const co = link.getAttribute('crossorigin') || 'anonymous';
-    return `<link rel="stylesheet" href="${escapeAttr(href)}" integrity="${escapeAttr(link.getAttribute('integrity'))}" crossorigin="${escapeAttr(co)}">`;
-  });
+  // The preload lines (the loader, the wasm and the stylesheet fetched at once) and any
+  // stylesheet with a hash: the same attributes, pointing at this server's files.
+  extraLines = [...doc.querySelectorAll('link[href]')]
+    .filter((link) => /^(modulepreload|preload|stylesheet)$/.test(link.getAttribute('rel')))
+    .map((link) => {
+      const href = absoluteUrl(`/widget/${link.getAttribute('href').split('/').pop()}`);
+      const attrs = ['as', 'type', 'integrity', 'crossorigin']
+        .filter((name) => link.hasAttribute(name))
+        .map((name) => ` ${name}="${escapeAttr(link.getAttribute(name))}"`)
+        .join('');
+      return `<link rel="${escapeAttr(link.getAttribute('rel'))}" href="${escapeAttr(href)}"${attrs}>`;
+    });
   sriLoaded = true;
 }
 

@@ -240,7 +240,7 @@ async function benchPages(browser) {
       pageReadyPaintedMedianMs: 'without the widget: the frame after the load event',
       ratio: 'answerPaintedMedianMs / pageReadyPaintedMedianMs',
       firstRenderWasmMedianMs: 'the performance measure hulpkompas:mount: the wasm mount() call of the first widget, its first render included',
-      wasmRequestedMedianMs: 'requestStart of the .wasm (the waterfall: loader, glue, wasm)',
+      wasmRequestedMedianMs: 'requestStart of the .wasm (after the loader module: the waterfall)',
       keystrokeToFrame: 'typing the fourth digit of a postcode: from the key event to just after the next frame',
     },
     budgets: { firstRenderWasmMs: 10, ratio1x: 1.6, ratio4x: 1.8, keystroke1xMs: 16, keystroke4xMs: 33 },

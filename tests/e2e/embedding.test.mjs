@@ -22,6 +22,7 @@ import {
   setPlace,
   shadow,
   waitForConcepts,
+  waitForWidget,
   widget,
 } from './helpers.mjs';
 
@@ -316,6 +317,26 @@ describe('hostile host CSS', () => {
   });
 });
 
+describe('the first load', () => {
+  test('is one module, the wasm and the stylesheet, each requested once (the preload lines are used, not fetched twice)', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, monitor } = await openPage(browser, { path: '/index.html' });
+    try {
+      await waitForWidget(page);
+      await setPlace(page, '8500');
+      await waitForConcepts(widget(page));
+      const widgetFiles = monitor.requests
+        .map((r) => new URL(r.url).pathname)
+        .filter((p) => p.startsWith('/widget/'))
+        .sort();
+      assert.deepEqual(widgetFiles, ['/widget/hulpkompas.css', '/widget/hulpkompas.js', '/widget/hulpkompas_widget_bg.wasm'], 'the widget files the page requested');
+      const preloadWarnings = monitor.console.filter((m) => /preload/i.test(m.text));
+      assert.deepEqual(preloadWarnings.map((m) => m.text), [], 'the browser warned about a preload');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('embed builder', () => {
   async function openBuilder(options = {}) {
     const opened = await openPage(browser, { path: '/builder.html', ...options });
@@ -341,6 +362,10 @@ describe('embed builder', () => {
       assert.match(text, /<script type="module" src="[^"]*\/widget\/hulpkompas\.js"[^>]*><\/script>/, `snippet lacks the module script:\n${text}`);
       assert.ok(text.includes(`integrity="${integrity}"`), `snippet should carry the integrity of /embed.html (${integrity}):\n${text}`);
       assert.ok(text.includes('crossorigin="anonymous"'), `snippet lacks crossorigin="anonymous":\n${text}`);
+      // The preload lines, pointing at this server's files, before the script.
+      assert.match(text, new RegExp(`^<link rel="modulepreload" href="[^"]*/widget/hulpkompas\\.js" integrity="${integrity.replace(/[+/]/g, '\\$&')}" crossorigin="anonymous">`), `snippet lacks the loader's modulepreload line first:\n${text}`);
+      assert.match(text, /\n<link rel="preload" href="[^"]*\/widget\/hulpkompas_widget_bg\.wasm" as="fetch" type="application\/wasm" crossorigin="anonymous">\n/, `snippet lacks the wasm's preload line:\n${text}`);
+      assert.match(text, /\n<link rel="preload" href="[^"]*\/widget\/hulpkompas\.css" as="style">\n<script /, `snippet lacks the stylesheet's preload line before the script:\n${text}`);
       assert.ok(text.includes('<hulpkompas-widget postcode="8500" lang="nl">\n  <p>Laadt deze hulpwijzer niet?'), `snippet lacks the default element:\n${text}`);
 
       // The SRI hash must match what the server serves.

@@ -33,7 +33,6 @@ after(async () => {
   await browser?.close();
 });
 
-const GLUE = /\/widget\/hulpkompas_widget\.js(\?|$)/;
 const WASM = /\/widget\/hulpkompas_widget_bg\.wasm(\?|$)/;
 const CSS = /\/widget\/hulpkompas\.css(\?|$)/;
 const NEEDS = /\/widget\/hulpkompas-needs\.txt(\?|$)/;
@@ -73,12 +72,11 @@ describe('a panic', () => {
       const count = await page.locator('hulpkompas-widget').count();
       assert.equal(count, 3);
       for (let i = 0; i < count; i++) await waitForConcepts(widget(page, i));
-      // A defect as it would happen: a panic inside the wasm (the glue module is the one the
-      // loader imported: same URL, same instance).
+      // A defect as it would happen: a panic inside the wasm (the loader's own instance).
       await page.evaluate(async () => {
-        const glue = await import('/widget/hulpkompas_widget.js');
+        const loader = await import('/widget/hulpkompas.js');
         try {
-          glue.selfTestPanic();
+          await loader.selfTest.panic();
         } catch {
           // The trap reaches the caller; the fallback is the loader's job.
         }
@@ -96,8 +94,6 @@ describe('a panic', () => {
 
 describe('load faults', () => {
   const cases = [
-    { name: 'the glue is missing (404)', route: GLUE, fulfill: { status: 404, contentType: 'text/plain', body: 'not found' } },
-    { name: 'the glue is served as text/plain', route: GLUE, fulfill: { status: 200, contentType: 'text/plain', body: 'export default 1;' } },
     { name: 'the wasm is missing (404)', route: WASM, fulfill: { status: 404, contentType: 'text/plain', body: 'not found' } },
     { name: 'the wasm request fails', route: WASM, abort: true },
   ];
@@ -232,8 +228,8 @@ async function counters(page, cdp) {
   const dom = await cdp.send('Memory.getDOMCounters');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(async () => {
-    const glue = await import('/widget/hulpkompas_widget.js');
-    return (await glue.default()).memory.buffer.byteLength;
+    const loader = await import('/widget/hulpkompas.js');
+    return loader.selfTest.memoryBytes();
   });
   return { nodes: dom.nodes, listeners: dom.jsEventListeners, heap: heap.usedSize, wasm };
 }

@@ -5,17 +5,21 @@
 //
 // It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, exit-url,
 // heading-level, compact, observed live) and exports mount(element, options) → { update(options), destroy(), ready }.
-// Everything it loads (wasm, glue, CSS) is resolved relative to this file, so it works from any
+// Everything it loads (the wasm, CSS) is resolved relative to this file, so it works from any
 // folder or origin, and so are the two files it fetches only when needed (the vocabulary of needs,
 // the sources). It makes no other request, sets no cookie and uses no storage: the postcode
 // never leaves the browser. No eval, no inline script or style: it works under a strict CSP.
 
+import init, * as glue from './hulpkompas_widget.js';
+
 const BASE = new URL('.', import.meta.url);
 const CSS_URL = new URL('hulpkompas.css', BASE).href;
-// The wasm-bindgen glue, imported when the first widget mounts (not statically: a missing glue, or
-// one served with the wrong MIME type, then shows the fallback instead of a blank box).
-const GLUE_URL = new URL('hulpkompas_widget.js', BASE).href;
+// The wasm-bindgen glue is bundled into this file (`cargo xtask dist`): one module, no waterfall.
+// The wasm is requested as soon as this module runs, and compiled while it streams in.
 const WASM_URL = new URL('hulpkompas_widget_bg.wasm', BASE);
+let wasmFile = fetch(WASM_URL);
+// A request that fails now is reported when the first widget mounts (as its fallback).
+wasmFile.catch(() => {});
 // The vocabulary of needs: fetched only when a visitor first searches by need.
 const VOCABULARY_URL = new URL('hulpkompas-needs.txt', BASE);
 // The source addresses: fetched only when a visitor first opens a fold ("Meer uitleg en bronnen").
@@ -52,21 +56,20 @@ const TEXT = {
   },
 };
 
-// The glue module, once it and the wasm are there. A failed load is forgotten, so the next widget
-// (or the fallback's "try again") loads again, under a fresh URL: a browser may keep a failed
-// module import for good.
+// The glue, once the wasm is there. A failed load is forgotten, so the next widget (or the
+// fallback's "try again") loads again, under a fresh URL (nothing of the failed request reused).
 let loading = null;
 let attempts = 0;
 function load() {
   if (!loading) {
-    const glue = attempts++ === 0 ? GLUE_URL : `${GLUE_URL}?retry=${attempts}`;
-    loading = import(glue)
-      .then(async (wasm) => {
-        await wasm.default({ module_or_path: WASM_URL });
-        wasm.setPanicHandler(broke);
-        wasm.setVocabularyLoader(() => loadVocabulary(wasm));
-        wasm.setSourcesLoader(() => loadSources(wasm));
-        return wasm;
+    const file = attempts++ === 0 ? wasmFile : fetch(`${WASM_URL.href}?retry=${attempts}`);
+    wasmFile = null;
+    loading = init({ module_or_path: file })
+      .then(() => {
+        glue.setPanicHandler(broke);
+        glue.setVocabularyLoader(() => loadVocabulary(glue));
+        glue.setSourcesLoader(() => loadSources(glue));
+        return glue;
       })
       .catch((error) => {
         loading = null;
@@ -341,6 +344,15 @@ function measure(name, start) {
     // no measure in this browser
   }
 }
+
+/**
+ * For the end-to-end tests (the glue is inside this module, so they reach the wasm here): its
+ * memory in bytes, and a deliberate panic inside it.
+ */
+export const selfTest = {
+  memoryBytes: async () => (await init()).memory.buffer.byteLength,
+  panic: async () => (await load()).selfTestPanic(),
+};
 
 /** For the browser benchmark: one need search in the wasm core, timed around the call. */
 export async function searchTimed(query) {

@@ -12,10 +12,10 @@ use sha2::{Digest, Sha384};
 use crate::tools::{self, run};
 use crate::{root, Result};
 
-/// The files of the widget's first load, in the order a browser loads them.
-pub const WIDGET_FILES: [&str; 4] = [
+/// The files of the widget's first load, in the order a browser loads them: the loader (with the
+/// wasm-bindgen glue bundled in), the wasm it requests as it runs, the stylesheet.
+pub const WIDGET_FILES: [&str; 3] = [
     "hulpkompas.js",
-    "hulpkompas_widget.js",
     "hulpkompas_widget_bg.wasm",
     "hulpkompas.css",
 ];
@@ -136,23 +136,37 @@ pub fn build() -> Result<Dist> {
         std::fs::write(&stamp, &input_hash)?;
     }
     std::fs::copy(&wasm_out, widget_dir.join("hulpkompas_widget_bg.wasm"))?;
-    // The loader, the wasm-bindgen glue and the stylesheet, minified (esbuild; no bundling).
+    // The loader with the wasm-bindgen glue bundled in (one module: no request waits for
+    // another), and the stylesheets, minified (esbuild). The loader imports the glue as
+    // `./hulpkompas_widget.js`: it is bundled from beside wasm-pack's output.
     let esbuild = wasm_opt.with_file_name("esbuild");
-    for (from, name) in [
-        (pkg.join("hulpkompas_widget.js"), "hulpkompas_widget.js"),
-        (root.join("widget/www/hulpkompas.js"), "hulpkompas.js"),
-        (root.join("widget/www/hulpkompas.css"), "hulpkompas.css"),
+    std::fs::copy(
+        root.join("widget/www/hulpkompas.js"),
+        pkg.join("hulpkompas.js"),
+    )?;
+    for (from, name, bundle) in [
+        (pkg.join("hulpkompas.js"), "hulpkompas.js", true),
+        (
+            root.join("widget/www/hulpkompas.css"),
+            "hulpkompas.css",
+            false,
+        ),
         (
             root.join("widget/www/hulpkompas-print.css"),
             "hulpkompas-print.css",
+            false,
         ),
     ] {
+        let mut esbuild = Command::new(&esbuild);
+        esbuild.arg(&from);
+        if bundle {
+            esbuild.args(["--bundle", "--format=esm"]);
+        }
         run(
-            Command::new(&esbuild)
-                .arg(&from)
+            esbuild
                 .args(["--minify", "--log-level=warning", "--legal-comments=none"])
                 .arg(format!("--outfile={}", widget_dir.join(name).display())),
-            &format!("esbuild could not minify {name} (see above)"),
+            &format!("esbuild could not build {name} (see above)"),
         )?;
     }
     std::fs::write(
@@ -247,16 +261,18 @@ pub fn sri(path: &Path) -> Result<String> {
 fn write_embed(dist: &Path) -> Result {
     let w = dist.join("widget");
     let html = format!(
-        "<!-- Hulpkompas: paste these lines where the widget should appear (the text inside the element shows only if the widget cannot load). Replace https://example.org/hulpkompas/ by where you host dist/widget/. -->\n\
-         <script type=\"module\" src=\"https://example.org/hulpkompas/hulpkompas.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>\n\
+        "<!-- Hulpkompas: paste these lines where the widget should appear (the text inside the element shows only if the widget cannot load). Replace https://example.org/hulpkompas/ by where you host dist/widget/. The three <link> lines may go into the page's <head>: the browser then fetches the loader, the wasm and the stylesheet at once. -->\n\
+         <link rel=\"modulepreload\" href=\"https://example.org/hulpkompas/hulpkompas.js\" integrity=\"{loader}\" crossorigin=\"anonymous\">\n\
+         <link rel=\"preload\" href=\"https://example.org/hulpkompas/hulpkompas_widget_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n\
+         <link rel=\"preload\" href=\"https://example.org/hulpkompas/hulpkompas.css\" as=\"style\">\n\
+         <script type=\"module\" src=\"https://example.org/hulpkompas/hulpkompas.js\" integrity=\"{loader}\" crossorigin=\"anonymous\"></script>\n\
          <hulpkompas-widget lang=\"nl\">\n  <p>Laadt deze hulpwijzer niet? Ga naar het Sociaal Huis (OCMW) van je gemeente of naar het CAW. In nood: bel <a href=\"tel:112\">112</a>. Zelfmoordgedachten: bel <a href=\"tel:1813\">1813</a>.</p>\n</hulpkompas-widget>\n\
-         <!-- Integrity of the files the loader fetches itself (for your own checks):\n  hulpkompas_widget.js      {}\n  hulpkompas_widget_bg.wasm {}\n  hulpkompas.css            {}\n  hulpkompas-needs.txt      {}\n  hulpkompas-sources.txt    {}\n-->\n",
-        sri(&w.join("hulpkompas.js"))?,
-        sri(&w.join("hulpkompas_widget.js"))?,
+         <!-- Integrity of the files the loader fetches itself (for your own checks):\n  hulpkompas_widget_bg.wasm {}\n  hulpkompas.css            {}\n  hulpkompas-needs.txt      {}\n  hulpkompas-sources.txt    {}\n-->\n",
         sri(&w.join("hulpkompas_widget_bg.wasm"))?,
         sri(&w.join("hulpkompas.css"))?,
         sri(&w.join("hulpkompas-needs.txt"))?,
         sri(&w.join("hulpkompas-sources.txt"))?,
+        loader = sri(&w.join("hulpkompas.js"))?,
     );
     std::fs::write(dist.join("embed.html"), html)?;
     Ok(())
