@@ -30,16 +30,62 @@ pub(crate) enum NameTarget {
 /// ```
 pub struct Dataset {
     pub(crate) offers: Vec<Offer>,
-    /// Folded name → target, sorted by name (binary search, then a linear scan for near misses).
-    pub(crate) names: Vec<(String, NameTarget)>,
-    /// Names with a lost accent at the source (`?` in the folded name), indices into `names`.
-    pub(crate) lost_accents: Vec<usize>,
+    /// The place names, built when a name is first looked up: a postcode needs none of them, so
+    /// the widget's first answer for a postcode does not wait for them.
+    names: std::sync::OnceLock<Names>,
     /// Offers per concept (indices into `offers`).
     pub(crate) offers_by_concept: Vec<Vec<usize>>,
     pub(crate) search_index: Index,
     pub(crate) vocabulary: Vocabulary,
     /// An organisation's own first stops, by municipality index (see [`Dataset::with_layer`]).
     pub(crate) layer_stops: Vec<(u16, FirstStop)>,
+}
+
+/// Every place name people type, folded (`text::fold`), with the place it names.
+pub(crate) struct Names {
+    /// Folded name → target, sorted by name (binary search, then a linear scan for near misses).
+    pub(crate) names: Vec<(String, NameTarget)>,
+    /// Names with a lost accent at the source (`?` in the folded name), indices into `names`.
+    pub(crate) lost_accents: Vec<usize>,
+}
+
+impl Names {
+    fn build() -> Names {
+        let mut names: Vec<(String, NameTarget)> = Vec::with_capacity(4000);
+        for (i, m) in data::municipalities().iter().enumerate() {
+            names.push((fold(m.name_nl), NameTarget::Municipality(i as u16)));
+            if m.name_fr != m.name_nl {
+                names.push((fold(m.name_fr), NameTarget::Municipality(i as u16)));
+            }
+        }
+        // Other names people type (geo/exonyms.csv: Antwerp, Ghent, …).
+        for &(name, mi) in data::EXONYMS {
+            names.push((fold(name), NameTarget::Municipality(mi)));
+        }
+        for (i, l) in data::localities().iter().enumerate() {
+            names.push((fold(l.name), NameTarget::Locality(i as u16)));
+        }
+        for (i, m) in data::MERGERS.iter().enumerate() {
+            names.push((fold(m.old_name), NameTarget::Former(i as u16)));
+        }
+        // Sorted by name through the same sort the search index uses (each sort instantiation
+        // costs the widget code size).
+        let keys: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        let order = crate::sort::sorted_ids(&keys);
+        let mut names: Vec<(String, NameTarget)> =
+            order.iter().map(|&i| names[i as usize].clone()).collect();
+        names.dedup();
+        let lost_accents = names
+            .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| n.contains('?'))
+            .map(|(i, _)| i)
+            .collect();
+        Names {
+            names,
+            lost_accents,
+        }
+    }
 }
 
 /// A problem with one record of an organisation's own layer: where it is (a JSON path such as
@@ -209,40 +255,9 @@ impl Dataset {
     pub fn builtin() -> Dataset {
         let mut offers: Vec<Offer> = data::offers();
         offers.extend(zone_offers());
-        let mut names: Vec<(String, NameTarget)> = Vec::with_capacity(4000);
-        for (i, m) in data::municipalities().iter().enumerate() {
-            names.push((fold(m.name_nl), NameTarget::Municipality(i as u16)));
-            if m.name_fr != m.name_nl {
-                names.push((fold(m.name_fr), NameTarget::Municipality(i as u16)));
-            }
-        }
-        // Other names people type (geo/exonyms.csv: Antwerp, Ghent, …).
-        for &(name, mi) in data::EXONYMS {
-            names.push((fold(name), NameTarget::Municipality(mi)));
-        }
-        for (i, l) in data::localities().iter().enumerate() {
-            names.push((fold(l.name), NameTarget::Locality(i as u16)));
-        }
-        for (i, m) in data::MERGERS.iter().enumerate() {
-            names.push((fold(m.old_name), NameTarget::Former(i as u16)));
-        }
-        // Sorted by name through the same sort the search index uses (each sort instantiation
-        // costs the widget code size).
-        let keys: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-        let order = crate::sort::sorted_ids(&keys);
-        let mut names: Vec<(String, NameTarget)> =
-            order.iter().map(|&i| names[i as usize].clone()).collect();
-        names.dedup();
-        let lost_accents = names
-            .iter()
-            .enumerate()
-            .filter(|(_, (n, _))| n.contains('?'))
-            .map(|(i, _)| i)
-            .collect();
         let mut ds = Dataset {
             offers,
-            lost_accents,
-            names,
+            names: std::sync::OnceLock::new(),
             offers_by_concept: Vec::new(),
             search_index: Index::build(&Vocabulary::builtin()),
             vocabulary: Vocabulary::builtin(),
@@ -250,6 +265,11 @@ impl Dataset {
         };
         ds.index_offers();
         ds
+    }
+
+    /// The place names (see [`Names`]), built on first use.
+    pub(crate) fn names(&self) -> &Names {
+        self.names.get_or_init(Names::build)
     }
 
     fn index_offers(&mut self) {

@@ -4,7 +4,7 @@
 //! understood, corrected or wrong.
 
 use crate::data;
-use crate::dataset::{Dataset, NameTarget};
+use crate::dataset::{Dataset, NameTarget, Names};
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::sort::insertion_sort_by;
@@ -433,6 +433,7 @@ impl Dataset {
         if targets.is_empty() && folded.len() >= 4 && !self.starts_a_name(folded) {
             // One typo forgiven: the closest names at one edit.
             let near: Vec<(&str, NameTarget)> = self
+                .names()
                 .names
                 .iter()
                 .filter(|(n, _)| n.len().abs_diff(folded.len()) <= 1 && within_one_edit(folded, n))
@@ -526,8 +527,9 @@ impl Dataset {
         &'a self,
         folded: &'a str,
     ) -> impl Iterator<Item = &'a (String, NameTarget)> + 'a {
-        let start = self.names.partition_point(|(n, _)| n.as_str() < folded);
-        self.names[start..]
+        let names = &self.names().names;
+        let start = names.partition_point(|(n, _)| n.as_str() < folded);
+        names[start..]
             .iter()
             .take_while(move |(n, _)| n.starts_with(folded))
     }
@@ -555,18 +557,21 @@ impl Dataset {
     }
 
     fn exact_names_as_typed(&self, folded: &str) -> Vec<NameTarget> {
-        let start = self.names.partition_point(|(n, _)| n.as_str() < folded);
-        let mut out: Vec<NameTarget> = self.names[start..]
+        let Names {
+            names,
+            lost_accents,
+        } = self.names();
+        let start = names.partition_point(|(n, _)| n.as_str() < folded);
+        let mut out: Vec<NameTarget> = names[start..]
             .iter()
             .take_while(|(n, _)| n == folded)
             .map(|(_, t)| *t)
             .collect();
         if out.is_empty() {
             // Names with a lost accent (Walloon localities): `?` matches any letter.
-            out = self
-                .lost_accents
+            out = lost_accents
                 .iter()
-                .map(|&i| &self.names[i])
+                .map(|&i| &names[i])
                 .filter(|(n, _)| matches_exactly(folded, n))
                 .map(|(_, t)| *t)
                 .collect();

@@ -18,7 +18,7 @@ use crate::index::stem;
 use crate::lookup::{Answer, Applies};
 use crate::model::{Concept, Lang};
 use crate::sort::insertion_sort_by;
-use crate::text::fold;
+use crate::text::{fold, is_word_char};
 
 // Where they were defined before the layers: `hulpkompas_core::search::{Index, Need, …}`.
 pub use crate::index::Index;
@@ -57,7 +57,7 @@ impl Matched {
 /// schulden" says what was understood in the words that were typed, not in the vocabulary's.
 pub fn words_as_typed(query: &str, matched: &[Matched]) -> Vec<String> {
     let typed: Vec<&str> = query
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     let mut words: Vec<String> = Vec::new();

@@ -41,6 +41,18 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whether `c` belongs to a word as [`fold`] reads it (a letter or digit, also one outside its
+/// table), and not to what separates words. No Unicode tables: see the module doc.
+///
+/// ```
+/// use hulpkompas_core::text::is_word_char;
+/// assert!(is_word_char('é') && is_word_char('8') && is_word_char('ж'));
+/// assert!(!is_word_char('’') && !is_word_char('-') && !is_word_char(' '));
+/// ```
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || fold_char(c).is_some() || !(c.is_ascii() || is_separator(c))
+}
+
 /// Non-ASCII punctuation and spaces: Latin-1 symbols, general punctuation (’ “ – …), CJK and
 /// full-width punctuation, and the replacement-free control and format characters.
 fn is_separator(c: char) -> bool {

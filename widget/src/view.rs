@@ -218,7 +218,8 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold, id: &str
                     html! {
                         <li class="ww-stop" data-kind={s.kind.id()} data-confidence={s.confidence.id()}>
                             <strong class="ww-stop-name">{ s.name(lang) }</strong>
-                            if let Some(w) = s.confidence.warning(lang) { <p class="ww-warn">{ sentence(w) }</p> }
+                            // A sentence: its first letter upper case in the stylesheet (no Unicode tables in the wasm).
+                            if let Some(w) = s.confidence.warning(lang) { <p class="ww-warn">{ w }{ "." }</p> }
                             if let Some(p) = s.phone {
                                 <a class="ww-call" href={format!("tel:{}", dial(p))}>{ format!("{} {p}", t.call) }</a>
                             }
@@ -239,15 +240,6 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold, id: &str
                 }) }
             </ol>
         </section>
-    }
-}
-
-/// `niet recent bevestigd: …` → `Niet recent bevestigd: ….`
-fn sentence(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), c.as_str()),
-        None => String::new(),
     }
 }
 
