@@ -16,6 +16,7 @@ import {
   expectText,
   goto,
   launch,
+  openFold,
   openPage,
   poll,
   setNeed,
@@ -282,6 +283,8 @@ describe('hostile host CSS', () => {
     try {
       for (const { page } of [hostile, plain]) {
         await waitForConcepts(page);
+        // An offer is inside a line that opens (folds are built when opened).
+        await openFold(page, 'li.ww-concept[data-concept=overkop] details.ww-concept-fold');
         await page.evaluate(() => document.fonts.ready);
       }
 

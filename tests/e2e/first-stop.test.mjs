@@ -11,6 +11,7 @@ import {
   REPO_ROOT,
   TEST_TIMEOUT,
   launch,
+  openFold,
   openPage,
   parseCsv,
   placeInput,
@@ -108,6 +109,7 @@ describe('first stop', () => {
       const pro = shadow(page, 'details.ww-pro');
       assert.equal(await pro.count(), 1, 'no fold for professionals');
       assert.equal(await pro.getAttribute('open'), null, 'the fold for professionals is open by default');
+      await openFold(page, 'details.ww-pro');
       const inside = await pro.locator('li.ww-concept').evaluateAll((els) => els.map((e) => e.getAttribute('data-concept')));
       assert.ok(inside.includes('eerstelijnszones-zorgraden'), `the zone partnership is not in the fold: ${inside}`);
       const citizens = await shadow(page, 'section.ww-group[data-audience=citizens][data-applies=yes] li.ww-concept')

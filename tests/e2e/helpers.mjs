@@ -249,6 +249,19 @@ export async function waitForConcepts(scope, timeout = RENDER_TIMEOUT) {
   }
 }
 
+/**
+ * Opens the fold `selector` (a <details>) inside a widget as a visitor would, with a click on its
+ * summary, and waits for its body: the widget builds a fold's body when it is first opened.
+ */
+export async function openFold(scope, selector) {
+  const details = shadow(scope, selector).first();
+  if (!(await details.evaluate((d) => d.open))) await details.locator(':scope > summary').click();
+  await poll(() => details.evaluate((d) => d.open && d.children.length > 1), {
+    message: () => `${selector} did not open on its body`,
+  });
+  return details;
+}
+
 /** Waits until the widget's first field is there (the widget has rendered). */
 export async function waitForWidget(scope, timeout = RENDER_TIMEOUT) {
   try {

@@ -10,6 +10,7 @@ import {
   goto,
   launch,
   messages,
+  openFold,
   openPage,
   poll,
   setNeed,
@@ -43,6 +44,7 @@ describe('a postcode shows its eerstelijnszone and offers', () => {
       await waitForConcepts(page);
 
       await expectText(shadow(page, '.ww-place'), /8500\s+Kortrijk/, '.ww-place for 8500');
+      await openFold(page, 'details.ww-pro');
       await expectText(
         shadow(page, '.ww-areas [data-kind=eerstelijnszone]'),
         'Kortrijk-Kuurne-Harelbeke',
@@ -54,6 +56,10 @@ describe('a postcode shows its eerstelijnszone and offers', () => {
         assert.ok(applies.includes(id), `8500: expected ${id} under .ww-group[data-applies=yes], found [${applies.join(', ')}]`);
       }
 
+      // A service that works here is one line: it opens on its offers.
+      for (const id of ['overkop', 'fjc-veilig-huis-ketenaanpak-ifg', 'dak-thuisloosheid-netwerken']) {
+        await openFold(page, `li.ww-concept[data-concept=${id}] details.ww-concept-fold`);
+      }
       await expectText(
         shadow(page, 'li.ww-concept[data-concept=overkop] .ww-offer'),
         'OverKop Kortrijk',
@@ -93,6 +99,7 @@ describe('a postcode shows its eerstelijnszone and offers', () => {
         await setPlace(page, postcode);
         await waitForConcepts(page);
         await expectText(shadow(page, '.ww-place'), place, `.ww-place for ${postcode}`);
+        await openFold(page, 'details.ww-pro');
         await expectText(shadow(page, '.ww-areas [data-kind=eerstelijnszone]'), zone, `eerstelijnszone of ${postcode}`);
       } finally {
         await context.close();
@@ -106,6 +113,7 @@ describe('a postcode shows its eerstelijnszone and offers', () => {
       await setPlace(page, '2000');
       await waitForConcepts(page);
       await expectText(shadow(page, '.ww-place'), /2000\s+Antwerpen/, '.ww-place for 2000');
+      await openFold(page, 'details.ww-pro');
       let zones = [];
       await poll(async () => {
         zones = (await shadow(page, '.ww-areas [data-kind=eerstelijnszone]').allTextContents())

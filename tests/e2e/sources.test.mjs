@@ -33,11 +33,21 @@ after(async () => {
   await browser?.close();
 });
 
-/** The host page with the first answer for 8500; `block` makes every request for the sources fail. */
+/**
+ * The host page with the first answer for 8500; `block` makes every request for the sources fail;
+ * `hold()` keeps the next one waiting until the function it returns is called.
+ */
 async function firstAnswer({ block = false } = {}) {
   const opened = await openPage(browser);
   const blocked = { on: block, count: 0 };
-  await opened.page.route('**/hulpkompas-sources.txt', (route) => {
+  let gate = null;
+  const hold = () => {
+    let release;
+    gate = new Promise((resolve) => { release = resolve; });
+    return () => { gate = null; release(); };
+  };
+  await opened.page.route('**/hulpkompas-sources.txt', async (route) => {
+    if (gate) await gate;
     if (!blocked.on) return route.continue();
     blocked.count += 1;
     return route.abort();
@@ -46,27 +56,33 @@ async function firstAnswer({ block = false } = {}) {
   await waitForWidget(opened.page);
   await setPlace(opened.page, '8500');
   await waitForConcepts(opened.page);
-  return { ...opened, blocked };
+  return { ...opened, blocked, hold };
 }
 
 function sourceRequests(monitor) {
   return monitor.requests.filter((r) => SOURCES_FILE.test(new URL(r.url).pathname));
 }
 
-/** The card of a concept and its fold. */
+/** The card of a concept and its fold "Meer uitleg en bronnen". */
 function fold(page, concept) {
   const card = shadow(page, `li.ww-concept[data-concept=${concept}]`);
   return { card, details: card.locator('details.ww-details') };
 }
 
-async function open(details) {
-  // A service that works here is one line until opened: open it first, as a visitor would.
-  await details.evaluate((d) => {
-    const line = d.closest('details.ww-concept-fold');
-    if (line) line.open = true;
-  });
-  await details.locator('summary').click();
-  await poll(() => details.evaluate((d) => d.open), { message: () => 'clicking the summary did not open the fold' });
+/** A service that works here is one line until opened: opens it, as a visitor would. */
+async function openLine({ card }) {
+  const line = card.locator('details.ww-concept-fold');
+  if ((await line.count()) > 0 && !(await line.evaluate((d) => d.open))) {
+    await line.locator(':scope > summary').click();
+    await poll(async () => (await card.locator('details.ww-details').count()) > 0, { message: () => 'the line opened without its fold' });
+  }
+}
+
+/** Opens the card's line and then its fold. */
+async function open(f) {
+  await openLine(f);
+  await f.details.locator(':scope > summary').click();
+  await poll(() => f.details.evaluate((d) => d.open), { message: () => 'clicking the summary did not open the fold' });
 }
 
 async function close(details) {
@@ -81,16 +97,23 @@ async function links(details) {
 
 describe('sources on demand', () => {
   test('not on the first answer; the first fold opened fetches them once and shows https:// links', { timeout: TEST_TIMEOUT }, async () => {
-    const { page, context, monitor } = await firstAnswer();
+    const { page, context, monitor, hold } = await firstAnswer();
     try {
       // The first answer is there, its folds closed: no request for the sources.
       await page.waitForTimeout(300);
       assert.deepEqual(sourceRequests(monitor), [], `the first answer requested the sources:\n${monitor.describe()}`);
-      const { card, details } = fold(page, 'overkop');
-      assert.match(await card.locator('.ww-offers').textContent(), /OverKop Kortrijk/, 'the first answer shows the local offer');
-      assert.equal(await details.locator('.ww-sources-loading').textContent(), LOADING, 'a fold says plainly that the sources are loading');
+      const overkop = fold(page, 'overkop');
+      const { card, details } = overkop;
+      await openLine(overkop);
+      assert.match(await card.locator('.ww-offers').textContent(), /OverKop Kortrijk/, 'the line shows the local offer');
+      assert.deepEqual(sourceRequests(monitor), [], `opening a line requested the sources:\n${monitor.describe()}`);
 
-      await open(details);
+      // While the file is on its way, the fold says plainly that the sources are loading.
+      const release = hold();
+      await open(overkop);
+      await poll(async () => (await details.locator('.ww-sources-loading').count()) > 0, { message: () => 'the fold does not say the sources are loading' });
+      assert.equal(await details.locator('.ww-sources-loading').textContent(), LOADING);
+      release();
       let found = [];
       await poll(async () => {
         found = await links(details);
@@ -104,11 +127,11 @@ describe('sources on demand', () => {
       assert.equal(sourceRequests(monitor).length, 1, `the sources should be requested once:\n${monitor.describe()}`);
 
       // Every other fold has them too, with no second request.
-      const other = fold(page, 'sociaal-huis').details;
-      assert.ok((await links(other)).length > 0, 'another fold has no sources after they arrived');
+      const other = fold(page, 'sociaal-huis');
       await open(other);
+      assert.ok((await links(other.details)).length > 0, 'another fold has no sources after they arrived');
       await close(details);
-      await open(details);
+      await open(overkop);
       await page.waitForTimeout(300);
       assert.equal(sourceRequests(monitor).length, 1, `the sources were requested again:\n${monitor.describe()}`);
       assert.deepEqual(monitor.pageErrors, [], 'uncaught errors');
@@ -121,8 +144,9 @@ describe('sources on demand', () => {
     const { page, context, blocked } = await firstAnswer({ block: true });
     try {
       const concepts = await shadow(page, 'li.ww-concept').count();
-      const { card, details } = fold(page, 'overkop');
-      await open(details);
+      const overkop = fold(page, 'overkop');
+      const { card, details } = overkop;
+      await open(overkop);
       await poll(async () => (await details.locator('.ww-sources-failed').count()) > 0, {
         message: () => 'the fold never showed the failure message',
       });
@@ -149,7 +173,7 @@ describe('sources on demand', () => {
       // The file is back: opening a fold asks again and shows the sources.
       blocked.on = false;
       await close(details);
-      await open(details);
+      await open(overkop);
       await poll(async () => (await links(details)).some((l) => l.href.startsWith('https://')), {
         message: () => 'after a failure, opening the fold again did not load the sources',
       });

@@ -77,8 +77,13 @@ pub enum Msg {
     Refresh,
     /// The vocabulary of needs could not load.
     VocabularyFailed,
-    /// A fold ("Meer uitleg en bronnen") opened (`true`) or closed.
-    Fold(bool),
+    /// A fold opened (`open`) or closed: its body is built when it first opens; `sources`: it
+    /// shows sources.
+    Fold {
+        key: String,
+        open: bool,
+        sources: bool,
+    },
     /// The sources arrived, or could not load.
     Sources(crate::SourcesState),
 }
@@ -211,11 +216,13 @@ impl Component for App {
                 self.state
                     .apply(Action::VocabularyFailed, data, crate::today());
             }
-            Msg::Fold(open) => {
-                if !open || matches!(self.state.sources, crate::SourcesState::Ready(_)) {
+            Msg::Fold { key, open, sources } => {
+                let wants_sources =
+                    sources && !matches!(self.state.sources, crate::SourcesState::Ready(_));
+                if !open || (self.state.opened.contains(&key) && !wants_sources) {
                     return false;
                 }
-                self.apply(Action::OpenFold);
+                self.apply(Action::OpenFold { key, sources });
             }
             Msg::Sources(s) => self.apply(Action::Sources(s)),
             Msg::QuickExit => {

@@ -61,6 +61,9 @@ pub struct State {
     pub sources: SourcesState,
     /// Whether a fold was opened while the sources are not there: the component asks for them.
     sources_wanted: bool,
+    /// The folds opened in this answer, by key: their bodies are built (the view builds a fold's
+    /// body only when it was opened). A new answer starts with every fold closed.
+    pub opened: Vec<String>,
 }
 
 /// Where the source addresses are.
@@ -96,8 +99,8 @@ pub enum Action {
     Refresh,
     /// The vocabulary of needs could not load: say so, keep the answer.
     VocabularyFailed,
-    /// The visitor opened a fold ("Meer uitleg en bronnen"): it shows sources.
-    OpenFold,
+    /// The visitor opened the fold `key`; `sources`: it shows sources.
+    OpenFold { key: String, sources: bool },
     /// The sources arrived, or could not load.
     Sources(SourcesState),
 }
@@ -132,6 +135,7 @@ impl State {
             urgent_shown: 0,
             sources,
             sources_wanted: false,
+            opened: Vec::new(),
         };
         state.answer_again(data, today);
         state
@@ -145,11 +149,12 @@ impl State {
         // such as the quick exit, is never lost to a rebuild when the field loses focus).
         let new_answer = match action {
             Action::Settle => self.place_typing,
-            Action::Lang(_) | Action::OpenFold | Action::Sources(_) => false,
+            Action::Lang(_) | Action::OpenFold { .. } | Action::Sources(_) => false,
             _ => true,
         };
         if new_answer {
             self.generation = self.generation.wrapping_add(1);
+            self.opened.clear();
         }
         match action {
             Action::TypePlace(v) => {
@@ -180,8 +185,11 @@ impl State {
             Action::Refresh => self.vocabulary_failed = false,
             Action::VocabularyFailed => self.vocabulary_failed = true,
             // Neither changes the answer: only what the folds show.
-            Action::OpenFold => {
-                if !matches!(self.sources, SourcesState::Ready(_)) {
+            Action::OpenFold { key, sources } => {
+                if !self.opened.contains(&key) {
+                    self.opened.push(key);
+                }
+                if sources && !matches!(self.sources, SourcesState::Ready(_)) {
                     // After a failure, opening a fold tries again.
                     self.sources = SourcesState::Loading;
                     self.sources_wanted = true;
@@ -268,7 +276,7 @@ impl State {
         if let Some(a) = self.answer.as_ref().filter(|a| a.place.is_some()) {
             let notes: Vec<String> = a.diagnostics.iter().map(|d| d.message(self.lang)).collect();
             if !notes.is_empty() {
-                answer = format!("{} {answer}", notes.join(" "));
+                answer = [notes.join(" "), answer].join(" ");
             }
         }
         match self.urgent.lines.first() {

@@ -21,7 +21,8 @@ pub fn widget(state: &State, props: &Props, place_ref: &NodeRef, link: &Scope<Ap
     let lang = state.lang;
     let t = ui(lang);
     let instance = props.instance;
-    let id = |s: &str| format!("ww{instance}-{s}");
+    let prefix = ["ww", &instance.to_string(), "-"].concat();
+    let id = |s: &str| [prefix.as_str(), s].concat();
     let shown = |c: &str| state.shows(c);
     let answer = state.answer.as_ref();
     let on_place = link.callback(|e: InputEvent| {
@@ -36,12 +37,8 @@ pub fn widget(state: &State, props: &Props, place_ref: &NodeRef, link: &Scope<Ap
         lang,
         h: props.heading_level(),
         sources: state.sources,
-        on_toggle: link.callback(|e: Event| {
-            Msg::Fold(
-                e.target_unchecked_into::<web_sys::Element>()
-                    .has_attribute("open"),
-            )
-        }),
+        opened: &state.opened,
+        link,
     };
     // What the first answer shows first: the crisis lines, the first stop, the best matches.
     let in_results = |c: &str| state.results.iter().flatten().any(|r| r.concept.id == c);
@@ -125,12 +122,8 @@ pub fn widget(state: &State, props: &Props, place_ref: &NodeRef, link: &Scope<Ap
 
 /// "Gegevens van 1 december 2026".
 fn data_date(lang: Lang) -> String {
-    let t = ui(lang);
-    format!(
-        "{} {}",
-        t.data_date,
-        hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang)
-    )
+    let date = hulpkompas_core::diagnostics::date_text(hulpkompas_core::DATA_DATE, lang);
+    [ui(lang).data_date, " ", &date].concat()
 }
 
 /// What only the handout shows (hidden on screen): the question, the place, the day it was
@@ -157,7 +150,7 @@ fn view_print_head(state: &State) -> Html {
 
 /// A heading at the level the host asked for (`heading-level`, 2 by default), `depth` below it,
 /// so the widget's outline fits the host page's.
-fn heading(fold: &Fold, depth: u8, id: Option<String>, text: Html) -> Html {
+fn heading(fold: &Fold<'_>, depth: u8, id: Option<String>, text: Html) -> Html {
     let tag = match (fold.h + depth).min(6) {
         2 => "h2",
         3 => "h3",
@@ -169,7 +162,7 @@ fn heading(fold: &Fold, depth: u8, id: Option<String>, text: Html) -> Html {
 }
 
 /// The lines to call now, with tap-to-call links, and the quick exit where violence is signalled.
-fn view_urgent(urgent: &Urgent, fold: &Fold, id: &str, link: &Scope<App>) -> Html {
+fn view_urgent(urgent: &Urgent, fold: &Fold<'_>, id: &str, link: &Scope<App>) -> Html {
     if urgent.lines.is_empty() {
         return html! {};
     }
@@ -180,16 +173,16 @@ fn view_urgent(urgent: &Urgent, fold: &Fold, id: &str, link: &Scope<App>) -> Htm
             // The way out first: whoever hurts the person may be watching.
             if urgent.quick_exit {
                 <p class="ww-exit-row">
-                    <button type="button" class="ww-exit" aria-describedby={format!("{id}-exit")}
+                    <button type="button" class="ww-exit" aria-describedby={[id, "-exit"].concat()}
                         onclick={link.callback(|_| Msg::QuickExit)}>{ t.quick_exit }</button>
-                    <span class="ww-hint" id={format!("{id}-exit")}>{ t.quick_exit_hint }</span>
+                    <span class="ww-hint" id={[id, "-exit"].concat()}>{ t.quick_exit_hint }</span>
                 </p>
             }
             { heading(fold, 0, Some(id.to_string()), html! { t.urgent_heading }) }
             <ul>
                 { for urgent.lines.iter().map(|l| html! {
                     <li class="ww-line" data-number={l.number}>
-                        <a class="ww-call" href={format!("tel:{}", l.dial())}>{ format!("{} {}", t.call, l.number) }</a>
+                        <a class="ww-call" href={["tel:", &l.dial()].concat()}>{ t.call }{ " " }{ l.number }</a>
                         <strong class="ww-line-name">{ l.name.get(lang) }</strong>
                         <p>{ l.what_for.get(lang) }</p>
                         <p class="ww-line-hours">{ l.hours.get(lang) }</p>
@@ -203,7 +196,7 @@ fn view_urgent(urgent: &Urgent, fold: &Fold, id: &str, link: &Scope<App>) -> Htm
 
 /// Where to go first: name, tap-to-call phone, address, hours, web page — with a warning where the
 /// facts are not recently confirmed.
-fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold, id: &str) -> Html {
+fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold<'_>, id: &str) -> Html {
     if stops.is_empty() {
         return html! {};
     }
@@ -213,27 +206,28 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold, id: &str
         <section class="ww-first" aria-labelledby={id.to_string()}>
             { heading(fold, 0, Some(id.to_string()), html! { t.first_stop_heading }) }
             <ol>
-                { for stops.iter().map(|s| {
+                { for stops.iter().enumerate().map(|(i, s)| {
                     let address = s.address.as_ref().map(Address::line);
+                    let key = ["f:", s.kind.id(), ":", &i.to_string()].concat();
                     html! {
                         <li class="ww-stop" data-kind={s.kind.id()} data-confidence={s.confidence.id()}>
                             <strong class="ww-stop-name">{ s.name(lang) }</strong>
                             // A sentence: its first letter upper case in the stylesheet (no Unicode tables in the wasm).
                             if let Some(w) = s.confidence.warning(lang) { <p class="ww-warn">{ w }{ "." }</p> }
                             if let Some(p) = s.phone {
-                                <a class="ww-call" href={format!("tel:{}", dial(p))}>{ format!("{} {p}", t.call) }</a>
+                                <a class="ww-call" href={["tel:", &dial(p)].concat()}>{ t.call }{ " " }{ p }</a>
                             }
                             if let Some(a) = address { <p class="ww-addr">{ a }</p> }
                             if let Some(h) = s.hours_in(lang) {
-                                <p class="ww-hours">{ format!("{}: {h}", t.hours) }</p>
+                                <p class="ww-hours">{ t.hours }{ ": " }{ h }</p>
                             }
                             if let Some(e) = s.email.filter(|e| e.contains('@') && !e.contains(char::is_whitespace)) {
-                                <p>{ format!("{}: ", t.email) }<a href={format!("mailto:{e}")}>{ e }</a></p>
+                                <p>{ t.email }{ ": " }<a href={["mailto:", e].concat()}>{ e }</a></p>
                             }
                             if let Some(w) = s.website { <p>{ safe_link(w, t.website) }</p> }
-                            <details class="ww-details" ontoggle={fold.on_toggle.clone()}>
+                            <details class="ww-details" ontoggle={fold.on_toggle(key.clone(), true)}>
                                 <summary>{ t.sources }</summary>
-                                { view_stop_sources(s, nis.unwrap_or(""), fold) }
+                                if fold.is_open(&key) { { view_stop_sources(s, nis.unwrap_or(""), fold) } }
                             </details>
                         </li>
                     }
@@ -258,7 +252,7 @@ fn view_messages(answer: &Answer<'_>, lang: Lang, link: &Scope<App>) -> Html {
             if !answer.diagnostics.is_empty() {
                 <ul class="ww-messages">
                     { for answer.diagnostics.iter().map(|d| html! {
-                        <li class={classes!("ww-msg", format!("ww-msg-{}", d.severity().id()))}>{ d.message(lang) }</li>
+                        <li class={["ww-msg ww-msg-", d.severity().id()].concat()}>{ d.message(lang) }</li>
                     }) }
                 </ul>
             }
@@ -314,20 +308,41 @@ fn view_areas(answer: &Answer<'_>, lang: Lang) -> Html {
     }
 }
 
-/// What every concept's fold needs: the language, the level of the widget's headings, the sources
-/// (there, loading or failed) and what to do when the visitor opens it.
-struct Fold {
+/// What every fold needs: the language, the level of the widget's headings, the sources (there,
+/// loading or failed), and the folds opened in this answer. A fold's body is built when it is
+/// first opened: what a closed fold holds costs the first render nothing.
+struct Fold<'a> {
     lang: Lang,
     h: u8,
     sources: SourcesState,
-    on_toggle: Callback<Event>,
+    opened: &'a [String],
+    link: &'a Scope<App>,
+}
+
+impl Fold<'_> {
+    /// Whether the fold `key` was opened in this answer (its body is there).
+    fn is_open(&self, key: &str) -> bool {
+        self.opened.iter().any(|k| k == key)
+    }
+
+    /// What the fold `key` does when it opens or closes; `sources`: whether it shows sources
+    /// (which are then fetched, if they are not there).
+    fn on_toggle(&self, key: String, sources: bool) -> Callback<Event> {
+        self.link.callback(move |e: Event| Msg::Fold {
+            key: key.clone(),
+            open: e
+                .target_unchecked_into::<web_sys::Element>()
+                .has_attribute("open"),
+            sources,
+        })
+    }
 }
 
 fn view_results(
     results: &[SearchResult],
     answer: Option<&Answer<'_>>,
     need: &str,
-    fold: &Fold,
+    fold: &Fold<'_>,
     id: &str,
 ) -> Html {
     let lang = fold.lang;
@@ -354,7 +369,12 @@ struct Fits<'a> {
 
 /// The concepts that work here for citizens, one line each (the best matches are not repeated);
 /// then, folded, those not known here, the ended ones and those of other regions.
-fn view_groups(answer: &Answer<'_>, fold: &Fold, shown: &dyn Fn(&str) -> bool, id: &str) -> Html {
+fn view_groups(
+    answer: &Answer<'_>,
+    fold: &Fold<'_>,
+    shown: &dyn Fn(&str) -> bool,
+    id: &str,
+) -> Html {
     let lang = fold.lang;
     let Some(place) = &answer.place else {
         return html! {};
@@ -364,8 +384,8 @@ fn view_groups(answer: &Answer<'_>, fold: &Fold, shown: &dyn Fn(&str) -> bool, i
         { for groups.iter().map(|&g| {
             let items: Vec<&ConceptAnswer<'_>> = answer.concepts.iter().filter(|c| c.applies == g && (g != Applies::Yes || c.for_citizens()) && shown(c.concept.id)).collect();
             if items.is_empty() { return html! {}; }
-            let hid = format!("{id}-{}", g.id());
-            let list = html! {
+            let hid = [id, "-", g.id()].concat();
+            let list = || html! {
                 <ul>
                     { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None, g == Applies::Yes)) }
                 </ul>
@@ -375,15 +395,16 @@ fn view_groups(answer: &Answer<'_>, fold: &Fold, shown: &dyn Fn(&str) -> bool, i
                 html! {
                     <section class="ww-group" data-applies={g.id()} data-audience="citizens" aria-labelledby={hid}>
                         { title }
-                        { list }
+                        { list() }
                     </section>
                 }
             } else {
                 // Folded: a citizen's answer stays short; what is not known or ended is one tap away.
+                let key = ["g:", g.id()].concat();
                 html! {
-                    <details class="ww-group ww-fold" data-applies={g.id()} data-audience="citizens">
+                    <details class="ww-group ww-fold" data-applies={g.id()} data-audience="citizens" ontoggle={fold.on_toggle(key.clone(), false)}>
                         <summary>{ title }</summary>
-                        { list }
+                        if fold.is_open(&key) { { list() } }
                     </details>
                 }
             }
@@ -396,7 +417,7 @@ fn view_groups(answer: &Answer<'_>, fold: &Fold, shown: &dyn Fn(&str) -> bool, i
 fn view_professionals(
     answer: &Answer<'_>,
     place: &Place,
-    fold: &Fold,
+    fold: &Fold<'_>,
     shown: &dyn Fn(&str) -> bool,
     id: &str,
 ) -> Html {
@@ -407,13 +428,15 @@ fn view_professionals(
         .filter(|c| c.applies == Applies::Yes && !c.for_citizens() && shown(c.concept.id))
         .collect();
     html! {
-        <details class="ww-group ww-pro ww-fold" data-applies="yes" data-audience="professionals">
+        <details class="ww-group ww-pro ww-fold" data-applies="yes" data-audience="professionals" ontoggle={fold.on_toggle("pro".to_string(), false)}>
             <summary>{ heading(fold, 0, Some(id.to_string()), html! { i18n::group_professionals(lang) }) }</summary>
-            { view_areas(answer, lang) }
-            if !items.is_empty() {
-                <ul>
-                    { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None, false)) }
-                </ul>
+            if fold.is_open("pro") {
+                { view_areas(answer, lang) }
+                if !items.is_empty() {
+                    <ul>
+                        { for items.iter().map(|c| view_concept(c.concept, Some(c), Some(place), fold, None, false)) }
+                    </ul>
+                }
             }
         </details>
     }
@@ -425,7 +448,7 @@ fn view_concept(
     concept: &'static hulpkompas_core::Concept,
     answer: Option<&ConceptAnswer<'_>>,
     place: Option<&Place>,
-    fold: &Fold,
+    fold: &Fold<'_>,
     fits: Option<Fits<'_>>,
     folded: bool,
 ) -> Html {
@@ -452,25 +475,31 @@ fn view_concept(
             if let (Some(a), Some(p)) = (answer, place) { <p class="ww-reason">{ a.reason_text(p, lang) }</p> }
         </>
     };
+    let more_key = ["m:", concept.id].concat();
     let more = html! {
-        <details class="ww-details" ontoggle={fold.on_toggle.clone()}>
+        <details class="ww-details" ontoggle={fold.on_toggle(more_key.clone(), true)}>
             <summary>{ t.more }</summary>
-            { view_explanation(concept, answer, place, fold) }
-            if let Some(f) = &fits {
-                <p class="ww-matched-needs"><strong>{ t.found_through }{ ": " }</strong>{ f.result.matched.iter().map(|m| m.explain(lang)).collect::<Vec<_>>().join(" · ") }</p>
+            if fold.is_open(&more_key) {
+                { view_explanation(concept, answer, place, fold) }
+                if let Some(f) = &fits {
+                    <p class="ww-matched-needs"><strong>{ t.found_through }{ ": " }</strong>{ f.result.matched.iter().map(|m| m.explain(lang)).collect::<Vec<_>>().join(" · ") }</p>
+                }
+                <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
+                { view_sources(concept, offers, fold) }
             }
-            <p class="ww-sources-h"><strong>{ t.sources }</strong></p>
-            { view_sources(concept, offers, fold) }
         </details>
     };
     let applies_id = applies.map(|a| a.id()).unwrap_or("");
     if folded {
+        let key = ["c:", concept.id].concat();
         return html! {
             <li class="ww-concept ww-line-concept" data-concept={concept.id} data-applies={applies_id}>
-                <details class="ww-concept-fold">
+                <details class="ww-concept-fold" ontoggle={fold.on_toggle(key.clone(), false)}>
                     <summary>{ name }{ summary }</summary>
-                    { body }
-                    { more }
+                    if fold.is_open(&key) {
+                        { body }
+                        { more }
+                    }
                 </details>
             </li>
         };
@@ -494,7 +523,7 @@ fn view_explanation(
     concept: &'static hulpkompas_core::Concept,
     answer: Option<&ConceptAnswer<'_>>,
     place: Option<&Place>,
-    fold: &Fold,
+    fold: &Fold<'_>,
 ) -> Html {
     let lang = fold.lang;
     let t = ui(lang);
@@ -522,10 +551,10 @@ fn view_explanation(
 }
 
 /// Where a first stop's facts come from, with the date of the source.
-fn view_stop_sources(stop: &FirstStop, nis: &str, fold: &Fold) -> Html {
+fn view_stop_sources(stop: &FirstStop, nis: &str, fold: &Fold<'_>) -> Html {
     let t = ui(fold.lang);
     let item = |url: &str| {
-        html! { <li>{ safe_link(url, url) }{ format!(" ({})", stop.source_date) }</li> }
+        html! { <li>{ safe_link(url, url) }{ " (" }{ stop.source_date }{ ")" }</li> }
     };
     // Compiled in (the full core), or from the sources file (the widget).
     if stop.sources().next().is_some() {
@@ -546,7 +575,7 @@ fn view_stop_sources(stop: &FirstStop, nis: &str, fold: &Fold) -> Html {
 
 /// The sources in a fold: the local offers' first (where the address comes from), then the
 /// concept's; or that they are loading, or could not load.
-fn view_sources(concept: &hulpkompas_core::Concept, offers: &[&Offer], fold: &Fold) -> Html {
+fn view_sources(concept: &hulpkompas_core::Concept, offers: &[&Offer], fold: &Fold<'_>) -> Html {
     let t = ui(fold.lang);
     let sources = match fold.sources {
         SourcesState::Ready(s) => s,
@@ -559,7 +588,7 @@ fn view_sources(concept: &hulpkompas_core::Concept, offers: &[&Offer], fold: &Fo
     };
     let item = |url: &str, date: &str| {
         html! {
-            <li>{ safe_link(url, url) }{ if date.is_empty() { String::new() } else { format!(" ({date})") } }</li>
+            <li>{ safe_link(url, url) }if !date.is_empty() { { " (" }{ date }{ ")" } }</li>
         }
     };
     html! {
@@ -586,10 +615,10 @@ fn view_offer(o: &Offer, lang: Lang) -> Html {
     html! {
         <li class="ww-offer">
             <strong class="ww-offer-name">{ o.name.to_string() }</strong>
-            if let Some(n) = note { <span class="ww-conf">{ format!(" ({n})") }</span> }
+            if let Some(n) = note { <span class="ww-conf">{ " (" }{ n }{ ")" }</span> }
             if let Some(a) = &o.address { <span class="ww-addr">{ a.to_string() }</span> }
             if let Some(p) = &o.phone {
-                <span class="ww-phone">{ t.phone }{ ": " }<a href={format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())}>{ p.to_string() }</a></span>
+                <span class="ww-phone">{ t.phone }{ ": " }<a href={["tel:", &dial(p)].concat()}>{ p.to_string() }</a></span>
             }
             if let Some(w) = &o.website { <span class="ww-web">{ safe_link(w, t.website) }</span> }
         </li>

@@ -37,6 +37,24 @@ async fn settle(root: &Element, check: impl Fn(&Element) -> bool) {
     }
 }
 
+/// Opens the fold `selector` as a visitor would: its body is built when it opens.
+async fn open(root: &Element, selector: &str) {
+    let details = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
+    open_fold(root, &details).await;
+}
+
+async fn open_fold(root: &Element, details: &Element) {
+    details.set_attribute("open", "").unwrap();
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
+        .unwrap();
+    settle(root, |_| details.child_element_count() > 1).await;
+    assert!(details.child_element_count() > 1, "a fold opened empty");
+}
+
 /// One turn of the browser's event loop (Yew renders in it).
 async fn tick() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
@@ -69,17 +87,21 @@ async fn a_postcode_shows_its_zone_and_concepts() {
     .unwrap();
     settle(&root, |r| count(r, "li.ww-concept") > 0).await;
     assert_eq!(text(&root, ".ww-place"), "8500 Kortrijk");
+    // Folds are built when opened: nothing of the areas before.
+    assert_eq!(count(&root, "dd[data-kind=eerstelijnszone]"), 0);
+    open(&root, "details.ww-pro").await;
     assert_eq!(
         text(&root, "dd[data-kind=eerstelijnszone]"),
         "Kortrijk-Kuurne-Harelbeke"
     );
     assert!(count(&root, ".ww-group[data-applies=yes] li.ww-concept") >= 8);
-    assert!(
-        text(&root, "li.ww-concept[data-concept=overkop] .ww-offers").contains("OverKop Kortrijk")
-    );
+    let overkop = "li.ww-concept[data-concept=overkop]";
+    open(&root, &format!("{overkop} details.ww-concept-fold")).await;
+    assert!(text(&root, &format!("{overkop} .ww-offers")).contains("OverKop Kortrijk"));
     assert!(text(&root, ".ww-status").contains("8500 Kortrijk"));
     // Where the local offer comes from is one click away, with its date.
-    let sources = text(&root, "li.ww-concept[data-concept=overkop] .ww-sources");
+    open(&root, &format!("{overkop} details.ww-details")).await;
+    let sources = text(&root, &format!("{overkop} .ww-sources"));
     assert!(sources.contains("http"), "{sources}");
     let lang = root
         .query_selector(".ww")
@@ -213,7 +235,15 @@ async fn update_and_destroy() {
     ]));
     settle(&root, |r| text(r, ".ww-place").contains("Hasselt")).await;
     assert_eq!(text(&root, "label"), "Postcode or municipality");
-    // Exactly the chosen concepts are shown: both of them, and no other.
+    // Exactly the chosen concepts are shown: both of them, and no other (folds opened).
+    let folds = root.query_selector_all("details.ww-fold").unwrap();
+    for i in 0..folds.length() {
+        open_fold(
+            &root,
+            &folds.item(i).unwrap().dyn_into::<Element>().unwrap(),
+        )
+        .await;
+    }
     let shown = root.query_selector_all("li.ww-concept").unwrap();
     let mut ids: Vec<String> = (0..shown.length())
         .map(|i| {
@@ -255,15 +285,13 @@ async fn an_opened_fold_shows_its_sources_as_links() {
     // With the full core (a dev-dependency) the sources are compiled in: there at once, no loader.
     let root = container();
     let _h = hulpkompas_widget::mount(root.clone(), options(&[("postcode", "8500")])).unwrap();
-    settle(&root, |r| count(r, "li.ww-concept details.ww-details") > 0).await;
-    let details = root
-        .query_selector("li.ww-concept[data-concept=sociaal-huis] details.ww-details")
-        .unwrap()
-        .unwrap();
-    details.set_attribute("open", "").unwrap();
-    details
-        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
-        .unwrap();
+    settle(&root, |r| {
+        count(r, "li.ww-concept details.ww-concept-fold") > 0
+    })
+    .await;
+    let line = "li.ww-concept[data-concept=sociaal-huis]";
+    open(&root, &format!("{line} details.ww-concept-fold")).await;
+    open(&root, &format!("{line} details.ww-details")).await;
     let links = "li.ww-concept[data-concept=sociaal-huis] .ww-sources a[href^='http']";
     settle(&root, |r| count(r, links) > 0).await;
     assert!(count(&root, links) > 0);
