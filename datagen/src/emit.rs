@@ -378,10 +378,15 @@ fn offer_table(d: &Loaded, f: Features) -> String {
         .iter()
         .map(|o| Offer {
             note: o.note.clone().filter(|_| f.details),
-            // Without `sources` (the widget): no addresses (they are in the sources file); the
-            // source date stays.
+            // Without `sources` (the widget): no addresses and no dates (both are in the sources
+            // file, shown when a fold is opened).
             sources: if f.sources {
                 o.sources.clone()
+            } else {
+                Default::default()
+            },
+            source_date: if f.sources {
+                o.source_date.clone()
             } else {
                 Default::default()
             },
@@ -447,9 +452,11 @@ fn first_stop_table(d: &Loaded, f: Features) -> String {
         .map(|l| l.table.clone())
         .unwrap_or_default();
     if !f.sources {
-        // The widget: the sources come from the sources file (kind `f`), when a fold is opened.
+        // The widget: the sources, with their dates, come from the sources file (kind `f`), when
+        // a fold is opened; the dates are shown only there.
         for a in &mut table.areas {
             a.sources = "";
+            a.source_date = "";
         }
         for s in table
             .local
@@ -458,6 +465,7 @@ fn first_stop_table(d: &Loaded, f: Features) -> String {
             .chain(&mut table.caws)
         {
             s.sources = "".into();
+            s.source_date = "";
         }
     }
     if !f.details {

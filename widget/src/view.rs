@@ -553,16 +553,16 @@ fn view_explanation(
 /// Where a first stop's facts come from, with the date of the source.
 fn view_stop_sources(stop: &FirstStop, nis: &str, fold: &Fold<'_>) -> Html {
     let t = ui(fold.lang);
-    let item = |url: &str| {
-        html! { <li>{ safe_link(url, url) }{ " (" }{ stop.source_date }{ ")" }</li> }
+    let item = |url: &str, date: &str| {
+        html! { <li>{ safe_link(url, url) }{ " (" }{ date }{ ")" }</li> }
     };
-    // Compiled in (the full core), or from the sources file (the widget).
+    // Compiled in (the full core), or from the sources file with their dates (the widget).
     if stop.sources().next().is_some() {
-        return html! { <ul class="ww-sources">{ for stop.sources().map(item) }</ul> };
+        return html! { <ul class="ww-sources">{ for stop.sources().map(|u| item(u, stop.source_date)) }</ul> };
     }
     match fold.sources {
         SourcesState::Ready(s) => html! {
-            <ul class="ww-sources">{ for s.of_first_stop(nis, stop).iter().map(|x| item(x.url)) }</ul>
+            <ul class="ww-sources">{ for s.of_first_stop(nis, stop).iter().map(|x| item(x.url, x.date)) }</ul>
         },
         SourcesState::Loading => {
             html! { <p class="ww-sources-loading" role="status">{ t.sources_loading }</p> }
