@@ -46,6 +46,7 @@ export const DEMO_PAGES = [
   { path: '/multi.html', widgets: 3, preset: true },
   { path: '/hostile.html', widgets: 1, preset: true },
   { path: '/plain.html', widgets: 1, preset: true },
+  { path: '/layer.html', widgets: 1, preset: true },
 ];
 
 export const ALL_CONCEPT_IDS = [

@@ -8,6 +8,8 @@
 
 mod app;
 mod i18n;
+#[cfg(feature = "layer")]
+mod layer;
 mod state;
 mod view;
 
@@ -22,8 +24,8 @@ pub use app::{App, Props};
 pub use state::SourcesState;
 
 thread_local! {
-    /// The dataset every instance answers from: built once per page, replaced once when the
-    /// vocabulary of needs arrives (both leaked: they live as long as the page).
+    /// The dataset every instance answers from: built once per page, built again when the
+    /// vocabulary of needs (or a layer) arrives (each leaked: they live as long as the page).
     static DATA: Cell<Option<&'static Dataset>> = const { Cell::new(None) };
     /// The loader's function that fetches the vocabulary (`hulpkompas-needs.txt`); it fetches once,
     /// and again after a failure.
@@ -112,11 +114,18 @@ pub fn set_vocabulary(text: String) -> Result<(), JsValue> {
     for line in skipped {
         web_sys::console::warn_1(&format!("hulpkompas: the vocabulary of needs, {line}").into());
     }
-    let data: &'static Dataset =
-        Box::leak(Box::new(Dataset::builtin().with_vocabulary(vocabulary)));
-    DATA.with(|d| d.set(Some(data)));
-    tell_every_instance(Arrived::Vocabulary);
+    let data = Dataset::builtin().with_vocabulary(vocabulary);
+    // With the layered build, the host's layers on top (kept for when one arrives later).
+    #[cfg(feature = "layer")]
+    let data = layer::with_vocabulary(data, text);
+    install(data);
     Ok(())
+}
+
+/// `data` is what every instance answers from now on: they answer again.
+pub(crate) fn install(data: Dataset) {
+    DATA.with(|d| d.set(Some(Box::leak(Box::new(data)))));
+    tell_every_instance(Arrived::Vocabulary);
 }
 
 fn tell_every_instance(what: Arrived) {

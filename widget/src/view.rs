@@ -218,13 +218,12 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold<'_>, id: 
                                 <a class="ww-call" href={["tel:", &dial(p)].concat()}>{ t.call }{ " " }{ p }</a>
                             }
                             if let Some(a) = address { <p class="ww-addr">{ a }</p> }
-                            if let Some(h) = s.hours_in(lang) {
-                                <p class="ww-hours">{ t.hours }{ ": " }{ h }</p>
-                            }
+                            { view_hours(s.hours, s.hours_in(lang), lang) }
                             if let Some(e) = s.email.filter(|e| e.contains('@') && !e.contains(char::is_whitespace)) {
                                 <p>{ t.email }{ ": " }<a href={["mailto:", e].concat()}>{ e }</a></p>
                             }
                             if let Some(w) = s.website { <p>{ safe_link(w, t.website) }</p> }
+                            { view_provider(s, lang) }
                             <details class="ww-details" ontoggle={fold.on_toggle(key.clone(), true)}>
                                 <summary>{ t.sources }</summary>
                                 if fold.is_open(&key) { { view_stop_sources(s, nis.unwrap_or(""), fold) } }
@@ -234,6 +233,58 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold<'_>, id: 
                 }) }
             </ol>
         </section>
+    }
+}
+
+/// Opening hours. With the layered build (an organisation's own layer): today's hours and whether
+/// it is open now in Belgian time, the whole week one click away; else the week.
+fn view_hours(machine: Option<&str>, week: Option<String>, lang: Lang) -> Html {
+    let t = ui(lang);
+    let Some(week) = week else {
+        return html! {};
+    };
+    #[cfg(feature = "layer")]
+    if let Some(h) = machine.and_then(|h| hulpkompas_core::OpeningHours::parse(h).ok()) {
+        let now = hulpkompas_core::hours::brussels_time(js_sys::Date::now());
+        return html! {
+            <div class="ww-hours">
+                <p class="ww-today">{ hulpkompas_core::hours::today_line(&h, now, lang) }</p>
+                <details class="ww-details ww-week">
+                    <summary>{ t.hours }</summary>
+                    <p>{ week }</p>
+                </details>
+            </div>
+        };
+    }
+    let _ = machine;
+    html! { <p class="ww-hours">{ t.hours }{ ": " }{ week }</p> }
+}
+
+/// Who gave the facts of an organisation's own first stop ("gegevens van OCMW Gent,
+/// 2026-11-30"); nothing for built-in data (and nothing to show in a build without layers).
+fn view_provider(stop: &FirstStop, lang: Lang) -> Html {
+    #[cfg(feature = "layer")]
+    if let Some(by) = stop.provided_by(lang) {
+        return html! { <p class="ww-provider">{ by }</p> };
+    }
+    let _ = (stop, lang);
+    html! {}
+}
+
+/// An organisation's own offer: its hours and who gave its facts (built-in offers have neither,
+/// and a build without layers shows nothing here).
+fn view_offer_layer(o: &Offer, lang: Lang) -> Html {
+    #[cfg(feature = "layer")]
+    return html! {
+        <>
+            { view_hours(o.hours.as_deref(), o.hours_in(lang), lang) }
+            if let Some(by) = o.provided_by(lang) { <span class="ww-provider">{ by }</span> }
+        </>
+    };
+    #[cfg(not(feature = "layer"))]
+    {
+        let _ = (o, lang);
+        html! {}
     }
 }
 
@@ -621,6 +672,7 @@ fn view_offer(o: &Offer, lang: Lang) -> Html {
                 <span class="ww-phone">{ t.phone }{ ": " }<a href={["tel:", &dial(p)].concat()}>{ p.to_string() }</a></span>
             }
             if let Some(w) = &o.website { <span class="ww-web">{ safe_link(w, t.website) }</span> }
+            { view_offer_layer(o, lang) }
         </li>
     }
 }

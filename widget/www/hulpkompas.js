@@ -17,9 +17,15 @@ const CSS_URL = new URL('hulpkompas.css', BASE).href;
 // The wasm-bindgen glue is bundled into this file (`cargo xtask dist`): one module, no waterfall.
 // The wasm is requested as soon as this module runs, and compiled while it streams in.
 const WASM_URL = new URL('hulpkompas_widget_bg.wasm', BASE);
-let wasmFile = fetch(WASM_URL);
+// A page whose widget has `offers` (the organisation's own layer) loads the widget's layered build
+// instead: the same widget with the layer reader inside, so a page without a layer loads nothing
+// of it. Module scripts run after the page is parsed: the widgets of its HTML are there.
+const LAYERED_GLUE_URL = new URL('hulpkompas-layer.js', BASE).href;
+const LAYERED_WASM_URL = new URL('hulpkompas_widget_layer_bg.wasm', BASE);
+const LAYERED_AT_START = document.querySelector('hulpkompas-widget[offers]') !== null;
+let wasmFile = LAYERED_AT_START ? null : fetch(WASM_URL);
 // A request that fails now is reported when the first widget mounts (as its fallback).
-wasmFile.catch(() => {});
+wasmFile?.catch(() => {});
 // The vocabulary of needs: fetched only when a visitor first searches by need.
 const VOCABULARY_URL = new URL('hulpkompas-needs.txt', BASE);
 // The source addresses: fetched only when a visitor first opens a fold ("Meer uitleg en bronnen").
@@ -60,16 +66,20 @@ const TEXT = {
 // fallback's "try again") loads again, under a fresh URL (nothing of the failed request reused).
 let loading = null;
 let attempts = 0;
-function load() {
+function load(options = {}) {
   if (!loading) {
-    const file = attempts++ === 0 ? wasmFile : fetch(`${WASM_URL.href}?retry=${attempts}`);
+    const layered = LAYERED_AT_START || Boolean(options.offers);
+    const retry = attempts++ === 0 ? '' : `?retry=${attempts}`;
+    const started = layered
+      ? import(`${LAYERED_GLUE_URL}${retry}`).then((module) => module.default({ module_or_path: fetch(`${LAYERED_WASM_URL.href}${retry}`) }).then(() => module))
+      : init({ module_or_path: retry ? fetch(`${WASM_URL.href}${retry}`) : wasmFile }).then(() => glue);
     wasmFile = null;
-    loading = init({ module_or_path: file })
-      .then(() => {
-        glue.setPanicHandler(broke);
-        glue.setVocabularyLoader(() => loadVocabulary(glue));
-        glue.setSourcesLoader(() => loadSources(glue));
-        return glue;
+    loading = started
+      .then((wasm) => {
+        wasm.setPanicHandler(broke);
+        wasm.setVocabularyLoader(() => loadVocabulary(wasm));
+        wasm.setSourcesLoader(() => loadSources(wasm));
+        return wasm;
       })
       .catch((error) => {
         loading = null;
@@ -77,6 +87,12 @@ function load() {
       });
   }
   return loading;
+}
+
+/** Hands the layer `raw` (the `offers` attribute) to the layered build, which fetches it. */
+function loadLayer(wasm, raw) {
+  if (wasm.loadLayer) wasm.loadLayer(raw, () => broken);
+  else console.warn(`hulpkompas: offers="${raw}": the widget was loaded on this page without a layer (set offers in the page's HTML, or on the first widget mounted); it shows its built-in data`);
 }
 
 // After a panic the wasm's memory is in no known state: every instance shows the fallback, and
@@ -205,7 +221,7 @@ function fallback(options, retry) {
 
 function clean(options) {
   const out = {};
-  for (const key of ['postcode', 'need', 'lang', 'concepts', 'exitUrl', 'headingLevel', 'compact']) {
+  for (const key of ['postcode', 'need', 'lang', 'concepts', 'exitUrl', 'headingLevel', 'compact', 'offers']) {
     const v = options[key];
     if (v !== undefined && v !== null) out[key] = String(v).slice(0, 500);
   }
@@ -215,7 +231,7 @@ function clean(options) {
 /**
  * Mounts a Hulpkompas widget in `element` (in an open shadow root).
  * @param {Element} host the element to mount in (it gets an open shadow root)
- * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string, exitUrl?: string, headingLevel?: string, compact?: string}} options
+ * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string, exitUrl?: string, headingLevel?: string, compact?: string, offers?: string}} options
  * @returns {{update(options: object): void, destroy(): void, ready: Promise<void>}}
  */
 export function mount(host, options = {}) {
@@ -290,8 +306,9 @@ export function mount(host, options = {}) {
       instance.fail(new Error('an earlier panic'), false);
       return Promise.resolve();
     }
-    return load().then(
+    return load(current).then(
       (wasm) => {
+        if (current.offers) loadLayer(wasm, current.offers);
         if (destroyed) return;
         if (broken) {
           instance.fail(new Error('an earlier panic'), false);
@@ -317,6 +334,7 @@ export function mount(host, options = {}) {
     update(next = {}) {
       current = { ...current, ...clean(next) };
       if (!handle || broken) return;
+      if (current.offers) loading?.then((wasm) => loadLayer(wasm, current.offers), () => {});
       try {
         handle.update(current);
       } catch (error) {
@@ -366,7 +384,7 @@ export async function searchTimed(query) {
 
 class HulpkompasWidget extends HTMLElement {
   static get observedAttributes() {
-    return ['postcode', 'need', 'lang', 'concepts', 'exit-url', 'heading-level', 'compact'];
+    return ['postcode', 'need', 'lang', 'concepts', 'exit-url', 'heading-level', 'compact', 'offers'];
   }
 
   options() {
@@ -379,6 +397,7 @@ class HulpkompasWidget extends HTMLElement {
       exitUrl: this.getAttribute('exit-url') || '',
       headingLevel: this.getAttribute('heading-level') || '',
       compact: this.hasAttribute('compact') ? this.getAttribute('compact') : 'false',
+      offers: this.getAttribute('offers') || '',
     };
   }
 
