@@ -353,6 +353,46 @@ describe('embed builder', () => {
     return (await page.locator('#snippet').textContent()).trim();
   }
 
+  test('"Je eigen aanbod" writes a layer the widget accepts, to download with its snippet, and checks a dropped file with the messages of layer check', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, monitor } = await openBuilder();
+    try {
+      const fill = async (name, value) => page.locator(`#layer-form [name="${name}"]`).fill(value);
+      await fill('name', 'Sociaal Huis Ardooie');
+      await fill('provider', 'OCMW Ardooie');
+      await fill('areas', '8850');
+      await fill('street', 'Oude Lichterveldsestraat 11A');
+      await fill('postcode', '8850');
+      await fill('city', 'Ardooie');
+      await fill('phone', '051 74 03 70');
+      for (const d of ['MO', 'TU', 'WE', 'TH', 'FR']) {
+        await fill(`${d}-opens`, '09:00');
+        await fill(`${d}-closes`, '12:00');
+      }
+      await page.locator('#layer-make').click();
+      await poll(async () => (await page.locator('#layer-problems li').count()) > 0, { message: () => 'the made file was not checked' });
+      assert.deepEqual(await page.locator('#layer-problems li').allTextContents(), ['Geen problemen: de widget kan dit bestand gebruiken.']);
+      const json = await page.locator('#layer-json').textContent();
+      const layer = JSON.parse(json);
+      assert.equal(layer[0].name, 'Sociaal Huis Ardooie');
+      assert.equal(layer[0].schedules.length, 5, 'one schedule per open weekday');
+      assert.match(await page.locator('#layer-snippet').textContent(), /^<hulpkompas-widget postcode="8850" lang="nl" offers="\.\/ons-aanbod\.json"><\/hulpkompas-widget>$/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#layer-download').click()]);
+      assert.equal(download.suggestedFilename(), 'ons-aanbod.json');
+      const { readFile } = await import('node:fs/promises');
+      assert.equal(await readFile(await download.path(), 'utf8'), json, 'the download is the file shown');
+
+      // A file with a mistake: the message of `hulpkompas layer check` (layer/README.md).
+      const wrong = [layer[0], layer[0], layer[0], { ...layer[0], service_areas: [{ id: 'x', extent_type: 'text', extent: '90000' }] }];
+      await page.locator('#layer-file').setInputFiles({ name: 'ons-aanbod.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });
+      await poll(async () => (await page.locator('#layer-check-problems li').count()) > 0, { message: () => 'a chosen file was not checked' });
+      const lines = await page.locator('#layer-check-problems li').allTextContents();
+      assert.ok(lines.includes('[3].service_areas[0].extent: "90000" is no Belgian postcode'), `the messages: ${JSON.stringify(lines)}`);
+      assert.deepEqual(monitor.pageErrors, [], 'uncaught errors');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the snippet reuses the SRI script line of /embed.html', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context } = await openBuilder();
     try {

@@ -59,3 +59,13 @@ pub fn set_layer(file: String, text: String) {
     }
     crate::install(apply(data, true));
 }
+
+/// For the embed builder: every problem of a layer file, one line each (`[0].name: …`), exactly
+/// as `hulpkompas layer check` prints them after the file's name.
+#[wasm_bindgen(js_name = checkLayer)]
+pub fn check_layer(text: String) -> Vec<String> {
+    hulpkompas_layer::check(&text, crate::today())
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
