@@ -4,11 +4,11 @@
 //   <hulpkompas-widget postcode="8500" lang="nl"></hulpkompas-widget>
 //
 // It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, exit-url,
-// heading-level, compact, observed live) and exports mount(element, options) → { update(options), destroy(), ready }.
+// heading-level, compact, offers, observed live) and exports mount(element, options) → { update(options), destroy(), ready }.
 // Everything it loads (the wasm, CSS) is resolved relative to this file, so it works from any
 // folder or origin, and so are the two files it fetches only when needed (the vocabulary of needs,
-// the sources). It makes no other request, sets no cookie and uses no storage: the postcode
-// never leaves the browser. No eval, no inline script or style: it works under a strict CSP.
+// the sources). Besides those it requests only the host's own layer file (`offers`, same origin).
+// It sets no cookie and uses no storage: the postcode never leaves the browser. No eval, no inline script or style: it works under a strict CSP.
 
 import init, * as glue from './hulpkompas_widget.js';
 
