@@ -3,9 +3,7 @@
 //! reader as `hulpkompas layer check`) and merged into the dataset. Every problem is one console
 //! message naming the file, the record and the field; the widget keeps working with what it has.
 
-use std::cell::RefCell;
-
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use hulpkompas_core::{Dataset, LayerError, Vocabulary};
 use wasm_bindgen::prelude::*;
@@ -35,17 +33,19 @@ fn warn(file: &str, problem: &LayerError) {
 /// `data` with every layer read so far merged in; with `log`, the problems of the newest one are
 /// logged (each file's once).
 fn apply(mut data: Dataset, log: bool) -> Dataset {
-    let files = FILES.with(|f| f.borrow().clone());
-    for (i, (file, text)) in files.iter().enumerate() {
-        let (merged, problems) = hulpkompas_layer::apply(data, text, crate::today());
-        data = merged;
-        if log && i + 1 == files.len() {
-            for p in &problems {
-                warn(file, p);
+    FILES.with(|files| {
+        let files = files.borrow();
+        for (i, (file, text)) in files.iter().enumerate() {
+            let (merged, problems) = hulpkompas_layer::apply(data, text, crate::today());
+            data = merged;
+            if log && i + 1 == files.len() {
+                for p in &problems {
+                    warn(file, p);
+                }
             }
         }
-    }
-    data
+        data
+    })
 }
 
 /// Called by the loader with the text of the layer file at `file`: its offers and first stops

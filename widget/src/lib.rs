@@ -48,7 +48,7 @@ thread_local! {
 /// What arrived for every mounted instance.
 #[derive(Clone, Copy)]
 pub enum Arrived {
-    /// The vocabulary of needs: answer again.
+    /// The data changed (the vocabulary of needs, or a layer, arrived): answer again.
     Vocabulary,
     /// The vocabulary of needs could not load: say so (search keeps the concepts' own names).
     VocabularyFailed,
