@@ -42,9 +42,21 @@ function readSettings() {
     lang: String(data.get('lang') || 'nl'),
     postcode: String(data.get('postcode') || '').trim(),
     need: String(data.get('need') || '').trim(),
+    report: reportAddress(String(data.get('report') || '')),
     concepts: data.getAll('concept').map(String),
     accent: String(data.get('accent') || DEFAULT_ACCENT).toLowerCase(),
   };
+}
+
+/**
+ * The widget's `report` attribute for what was typed: an e-mail address becomes `mailto:`, a web
+ * page stays as it is; anything else (the widget would refuse it) gives none.
+ */
+function reportAddress(typed) {
+  const value = typed.trim();
+  if (/^https?:\/\/\S+$/.test(value)) return value;
+  const mail = value.replace(/^mailto:/, '');
+  return /^[^\s@,;?]+@[^\s@,;?]+$/.test(mail) ? `mailto:${mail}` : '';
 }
 
 /** Attributes of the <hulpkompas-widget> element, in a stable order. */
@@ -54,12 +66,13 @@ function widgetAttributes(settings) {
   if (settings.need) attrs.push(['need', settings.need]);
   attrs.push(['lang', settings.lang]);
   if (settings.concepts.length > 0) attrs.push(['concepts', settings.concepts.join(',')]);
+  if (settings.report) attrs.push(['report', settings.report]);
   return attrs;
 }
 
 function updatePreview(settings) {
   const wanted = new Map(widgetAttributes(settings));
-  for (const name of ['postcode', 'need', 'lang', 'concepts']) {
+  for (const name of ['postcode', 'need', 'lang', 'concepts', 'report']) {
     if (wanted.has(name)) {
       if (preview.getAttribute(name) !== wanted.get(name)) {
         preview.setAttribute(name, wanted.get(name));

@@ -476,6 +476,35 @@ describe('embed builder', () => {
     }
   });
 
+  test('a report address gives every service a "Klopt dit niet?" link, in the preview and the snippet', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context } = await openBuilder();
+    try {
+      const preview = page.locator('#preview');
+      await waitForConcepts(preview);
+      assert.equal(await shadow(preview, '.ww-report').count(), 0, 'a link without a report address');
+      // An e-mail address as typed becomes mailto:.
+      await page.locator('#b-report').fill('meldpunt@example.org');
+      await poll(async () => (await preview.getAttribute('report')) === 'mailto:meldpunt@example.org', {
+        message: () => 'the preview did not get report="mailto:meldpunt@example.org"',
+      });
+      const stops = await shadow(preview, 'li.ww-stop').count();
+      await poll(async () => (await shadow(preview, 'li.ww-stop .ww-report a[href^="mailto:meldpunt@example.org?subject="]').count()) === stops, {
+        message: () => 'not every first stop has its "Klopt dit niet?" link',
+      });
+      let text = '';
+      await poll(async () => (text = await snippet(page)).includes(' report="mailto:meldpunt@example.org">'), {
+        message: () => `the snippet lacks the report attribute:\n${text}`,
+      });
+      // Something that is no e-mail or web address: no attribute, no link.
+      await page.locator('#b-report').fill('javascript:alert(1)');
+      await poll(async () => (await preview.getAttribute('report')) === null, { message: () => 'a javascript: report address reached the preview' });
+      await poll(async () => (await shadow(preview, '.ww-report').count()) === 0, { message: () => 'the link stayed' });
+      assert.ok(!(await snippet(page)).includes('report='), 'a javascript: report address in the snippet');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('Kopieer copies the snippet to the clipboard', { timeout: TEST_TIMEOUT }, async () => {
     const { page, context } = await openBuilder();
     try {

@@ -41,6 +41,8 @@ async function firstStop(page) {
     call: el.querySelector('a.ww-call')?.getAttribute('href') ?? '',
     today: el.querySelector('.ww-today')?.textContent ?? '',
     provider: el.querySelector('.ww-provider')?.textContent ?? '',
+    report: el.querySelector('.ww-report a')?.getAttribute('href') ?? '',
+    reportText: el.querySelector('.ww-report a')?.textContent ?? '',
   }));
 }
 
@@ -58,6 +60,12 @@ describe('a layer from the host page', () => {
       assert.equal(stop.call, `tel:${PHONE.replace(/[^\d+]/g, '')}`, 'the layer\'s phone, tap to call');
       assert.match(stop.today, /^Vandaag (\d\d:\d\d–\d\d:\d\d|gesloten) · /, 'today\'s hours and whether it is open now');
       assert.match(stop.provider, /^gegevens van /);
+      // "Klopt dit niet?" mails the page's report address, with the stop's name in the subject.
+      assert.equal(stop.reportText, 'Klopt dit niet?');
+      const mail = new URL(stop.report);
+      assert.equal(mail.protocol, 'mailto:');
+      assert.equal(mail.pathname, 'fouten@example.org');
+      assert.equal(mail.searchParams.get('subject'), `Hulpkompas: klopt dit niet? ${SERVICE.name}`);
       // The week is one click away.
       const week = shadow(page, 'li.ww-stop details.ww-week').first();
       await week.locator('summary').click();

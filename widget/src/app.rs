@@ -30,6 +30,10 @@ pub struct Props {
     /// outline; anything else is 2.
     #[prop_or_default]
     pub heading_level: u8,
+    /// Where "Klopt dit niet?" on each first stop and offer leads (`report`): a `mailto:` address
+    /// (the name of what is wrong goes in the subject) or an http(s) page; none: no such link.
+    #[prop_or_default]
+    pub report: Option<String>,
     /// Only the answer and the first stop (`compact`): for a narrow column.
     #[prop_or_default]
     pub compact: bool,

@@ -45,6 +45,10 @@ pub struct Ui {
     pub needs_failed: &'static str,
     pub sources_loading: &'static str,
     pub sources_failed: &'static str,
+    /// "Klopt dit niet?": the link to the host's `report` address, and its e-mail's subject (the
+    /// service's name follows; the visitor writes what is wrong).
+    pub report: &'static str,
+    pub report_subject: &'static str,
     pub chips: [(&'static str, &'static str); 6],
 }
 
@@ -97,6 +101,8 @@ static NL: Ui = Ui {
     needs_failed: "We kunnen je vraag nu niet lezen. Probeer het zo opnieuw.",
     sources_loading: "Bronnen laden…",
     sources_failed: "De bronnen konden niet laden. Probeer later opnieuw.",
+    report: "Klopt dit niet?",
+    report_subject: "Hulpkompas: klopt dit niet? ",
     chips: [
         ("Geldzorgen", "schulden"),
         ("Geweld thuis", "geweld thuis"),
@@ -148,6 +154,8 @@ static FR: Ui = Ui {
     needs_failed: "Nous ne pouvons pas lire votre question pour le moment. Réessayez dans un instant.",
     sources_loading: "Chargement des sources…",
     sources_failed: "Les sources n'ont pas pu se charger. Réessayez plus tard.",
+    report: "Une erreur ?",
+    report_subject: "Hulpkompas : une erreur ? ",
     chips: [
         ("Soucis d'argent", "dettes"),
         ("Violence à la maison", "violence conjugale"),
@@ -199,6 +207,8 @@ static EN: Ui = Ui {
     needs_failed: "We cannot read your question right now. Please try again in a moment.",
     sources_loading: "Loading the sources…",
     sources_failed: "The sources could not load. Please try again later.",
+    report: "Is this wrong?",
+    report_subject: "Hulpkompas: is this wrong? ",
     chips: [
         ("Money worries", "debt"),
         ("Violence at home", "domestic violence"),

@@ -283,6 +283,9 @@ fn props_from(options: &JsValue, instance: u32, mount: u32) -> Props {
             })
             .unwrap_or_default(),
         exit_url: get("exitUrl").filter(|u| is_web_address(u)),
+        report: get("report")
+            .map(|u| u.trim().to_string())
+            .filter(|u| is_report_address(u)),
         heading_level: get("headingLevel")
             .and_then(|l| l.trim().parse().ok())
             .unwrap_or_default(),
@@ -297,6 +300,16 @@ fn props_from(options: &JsValue, instance: u32, mount: u32) -> Props {
 fn is_web_address(url: &str) -> bool {
     let u = url.trim();
     (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace)
+}
+
+/// Where a mistake may be reported: an http(s) address or `mailto:` one e-mail address (never a
+/// `javascript:` or other scheme).
+fn is_report_address(url: &str) -> bool {
+    match url.strip_prefix("mailto:") {
+        // One address: no spaces, commas or semicolons (bytes: no generic pattern code).
+        Some(to) => to.contains('@') && !to.bytes().any(|b| b <= b' ' || b == b',' || b == b';'),
+        None => is_web_address(url),
+    }
 }
 
 thread_local! {

@@ -38,6 +38,7 @@ pub fn widget(state: &State, props: &Props, place_ref: &NodeRef, link: &Scope<Ap
         h: props.heading_level(),
         sources: state.sources,
         opened: &state.opened,
+        report: props.report.as_deref(),
         link,
     };
     // What the first answer shows first: the crisis lines, the first stop, the best matches.
@@ -224,6 +225,7 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold<'_>, id: 
                             }
                             if let Some(w) = s.website { <p>{ safe_link(w, t.website) }</p> }
                             { view_provider(s, lang) }
+                            { view_report(fold, &s.name(lang)) }
                             <details class="ww-details" ontoggle={fold.on_toggle(key.clone(), true)}>
                                 <summary>{ t.sources }</summary>
                                 if fold.is_open(&key) { { view_stop_sources(s, nis.unwrap_or(""), fold) } }
@@ -367,6 +369,8 @@ struct Fold<'a> {
     h: u8,
     sources: SourcesState,
     opened: &'a [String],
+    /// Where "Klopt dit niet?" leads (the host's `report`), if anywhere.
+    report: Option<&'a str>,
     link: &'a Scope<App>,
 }
 
@@ -519,7 +523,7 @@ fn view_concept(
         <>
             if current { <p class="ww-access">{ i18n::access_prefix(lang) }{ access.join(" · ") }</p> }
             if !offers.is_empty() {
-                <ul class="ww-offers">{ for offers.iter().map(|o| view_offer(o, lang)) }</ul>
+                <ul class="ww-offers">{ for offers.iter().map(|o| view_offer(o, fold)) }</ul>
             } else if applies == Some(Applies::Yes) && concept.access.iter().any(|a| *a != hulpkompas_core::Access::None) {
                 <p class="ww-nooffer">{ t.no_address }</p>
             }
@@ -657,7 +661,8 @@ fn view_sources(concept: &hulpkompas_core::Concept, offers: &[&Offer], fold: &Fo
     }
 }
 
-fn view_offer(o: &Offer, lang: Lang) -> Html {
+fn view_offer(o: &Offer, fold: &Fold<'_>) -> Html {
+    let lang = fold.lang;
     let t = ui(lang);
     let note = match o.confidence {
         Confidence::Derived => Some(t.derived),
@@ -673,7 +678,31 @@ fn view_offer(o: &Offer, lang: Lang) -> Html {
             }
             if let Some(w) = &o.website { <span class="ww-web">{ safe_link(w, t.website) }</span> }
             { view_offer_layer(o, lang) }
+            { view_report(fold, &o.name) }
         </li>
+    }
+}
+
+/// "Klopt dit niet?": to the host's `report` address, for the first stop or offer `name`. An
+/// e-mail gets the name in its subject; nothing is sent by the widget itself (the visitor's own
+/// mail program does, or not).
+fn view_report(fold: &Fold<'_>, name: &str) -> Html {
+    let Some(to) = fold.report else {
+        return html! {};
+    };
+    let t = ui(fold.lang);
+    let page = !to.starts_with("mailto:");
+    let href = if page || to.contains('?') {
+        to.to_string()
+    } else {
+        let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
+        let subject = encode(&[t.report_subject, name].concat());
+        [to, "?subject=", &subject].concat()
+    };
+    html! {
+        <p class="ww-report">
+            <a href={href} target={page.then_some("_blank")} rel={page.then_some("noopener noreferrer")}>{ t.report }</a>
+        </p>
     }
 }
 

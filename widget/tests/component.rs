@@ -301,3 +301,88 @@ async fn an_opened_fold_shows_its_sources_as_links() {
         hulpkompas_widget::SourcesState::Ready(_)
     ));
 }
+
+#[wasm_bindgen_test]
+async fn klopt_dit_niet_goes_to_the_hosts_report_address_and_nowhere_else() {
+    let hrefs = |root: &Element, selector: &str| -> Vec<String> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| {
+                list.item(i)?
+                    .dyn_into::<Element>()
+                    .ok()?
+                    .get_attribute("href")
+            })
+            .collect()
+    };
+    // A mailto address: one link per first stop, the stop's name in the subject.
+    let root = container();
+    let _h = hulpkompas_widget::mount(
+        root.clone(),
+        options(&[
+            ("postcode", "9000"),
+            ("report", "mailto:fouten@example.org"),
+        ]),
+    )
+    .unwrap();
+    settle(&root, |r| count(r, "li.ww-stop") > 0).await;
+    let stops = count(&root, "li.ww-stop");
+    let links = hrefs(&root, "li.ww-stop .ww-report a");
+    assert_eq!(links.len() as u32, stops, "{links:?}");
+    let first = text(&root, "li.ww-stop .ww-stop-name");
+    let subject = String::from(js_sys::encode_uri_component(&first));
+    assert!(
+        links[0].starts_with("mailto:fouten@example.org?subject="),
+        "{}",
+        links[0]
+    );
+    assert!(links[0].contains(&subject), "{} lacks {first}", links[0]);
+    assert_eq!(text(&root, "li.ww-stop .ww-report a"), "Klopt dit niet?");
+    // An offer has one too, once its fold is open.
+    let overkop = "li.ww-concept[data-concept=overkop]";
+    open(&root, &format!("{overkop} details.ww-concept-fold")).await;
+    assert!(count(&root, &format!("{overkop} li.ww-offer")) > 0);
+    assert_eq!(
+        count(&root, &format!("{overkop} li.ww-offer")),
+        count(
+            &root,
+            &format!(
+                "{overkop} li.ww-offer .ww-report a[href^='mailto:fouten@example.org?subject=']"
+            )
+        )
+    );
+    // A page: linked as it is, opened in a new tab, in the widget's language.
+    let root = container();
+    let _h = hulpkompas_widget::mount(
+        root.clone(),
+        options(&[
+            ("postcode", "9000"),
+            ("lang", "fr"),
+            ("report", " https://example.org/fout "),
+        ]),
+    )
+    .unwrap();
+    settle(&root, |r| count(r, "li.ww-stop") > 0).await;
+    assert!(hrefs(&root, ".ww-report a")
+        .iter()
+        .all(|h| h == "https://example.org/fout"));
+    assert_eq!(text(&root, "li.ww-stop .ww-report a"), "Une erreur ?");
+    // No address, or one that is no e-mail or web address: no link at all.
+    for report in [
+        "",
+        "javascript:alert(1)",
+        "mailto:",
+        "mailto:a@b.be,c@d.be",
+        "data:text/html,x",
+    ] {
+        let root = container();
+        let _h = hulpkompas_widget::mount(
+            root.clone(),
+            options(&[("postcode", "9000"), ("report", report)]),
+        )
+        .unwrap();
+        settle(&root, |r| count(r, "li.ww-stop") > 0).await;
+        assert!(count(&root, "li.ww-stop") > 0);
+        assert_eq!(count(&root, ".ww-report"), 0, "report={report:?}");
+    }
+}

@@ -4,7 +4,7 @@
 //   <hulpkompas-widget postcode="8500" lang="nl"></hulpkompas-widget>
 //
 // It defines the custom element <hulpkompas-widget> (attributes postcode, need, lang, concepts, exit-url,
-// heading-level, compact, offers, observed live) and exports mount(element, options) → { update(options), destroy(), ready }.
+// heading-level, compact, offers, report, observed live) and exports mount(element, options) → { update(options), destroy(), ready }.
 // Everything it loads (the wasm, CSS) is resolved relative to this file, so it works from any
 // folder or origin, and so are the two files it fetches only when needed (the vocabulary of needs,
 // the sources). Besides those it requests only the host's own layer file (`offers`, same origin).
@@ -221,7 +221,7 @@ function fallback(options, retry) {
 
 function clean(options) {
   const out = {};
-  for (const key of ['postcode', 'need', 'lang', 'concepts', 'exitUrl', 'headingLevel', 'compact', 'offers']) {
+  for (const key of ['postcode', 'need', 'lang', 'concepts', 'exitUrl', 'headingLevel', 'compact', 'offers', 'report']) {
     const v = options[key];
     if (v !== undefined && v !== null) out[key] = String(v).slice(0, 500);
   }
@@ -231,7 +231,7 @@ function clean(options) {
 /**
  * Mounts a Hulpkompas widget in `element` (in an open shadow root).
  * @param {Element} host the element to mount in (it gets an open shadow root)
- * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string, exitUrl?: string, headingLevel?: string, compact?: string, offers?: string}} options
+ * @param {{postcode?: string, need?: string, lang?: 'nl'|'fr'|'en', concepts?: string, exitUrl?: string, headingLevel?: string, compact?: string, offers?: string, report?: string}} options
  * @returns {{update(options: object): void, destroy(): void, ready: Promise<void>}}
  */
 export function mount(host, options = {}) {
@@ -385,7 +385,7 @@ export async function searchTimed(query) {
 
 class HulpkompasWidget extends HTMLElement {
   static get observedAttributes() {
-    return ['postcode', 'need', 'lang', 'concepts', 'exit-url', 'heading-level', 'compact', 'offers'];
+    return ['postcode', 'need', 'lang', 'concepts', 'exit-url', 'heading-level', 'compact', 'offers', 'report'];
   }
 
   options() {
@@ -399,6 +399,7 @@ class HulpkompasWidget extends HTMLElement {
       headingLevel: this.getAttribute('heading-level') || '',
       compact: this.hasAttribute('compact') ? this.getAttribute('compact') : 'false',
       offers: this.getAttribute('offers') || '',
+      report: this.getAttribute('report') || '',
     };
   }
 
