@@ -23,6 +23,7 @@ use crate::model::{
     Address, AreaRef, Audience, CawArea, Concept, Confidence, Date, FactConfidence, FirstStop,
     FirstStopKind, Locality, Municipality, Need, Offer, OfferStatus, Region, Terms, Text,
 };
+use crate::text::{number, Parts, SplitAscii};
 
 /// Characters no field of any table may contain.
 pub const FIELD_RESERVED: &[char] = &['\t', '\n', FETCHED_SEPARATOR];
@@ -36,7 +37,20 @@ pub const FETCHED_SEPARATOR: char = '^';
 /// The fields of one line of a fetched file, each trimmed of the spaces (and tabs, and the `\r`
 /// of a Windows line end) a server or editor may have added around it.
 fn fetched_fields(line: &str) -> impl Iterator<Item = &str> {
-    line.split(FETCHED_SEPARATOR).map(str::trim)
+    line.parts(FETCHED_SEPARATOR as u8).map(str::trim)
+}
+
+/// The lines of a compiled-in table (each ends with `\n`; no `\r`: the generator writes them).
+pub(crate) fn table_lines(table: &str) -> impl Iterator<Item = &str> {
+    let mut rest = table;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, after) = rest.cut(b'\n').unwrap_or((rest, ""));
+        rest = after;
+        Some(line)
+    })
 }
 
 /// Characters a locality name may not contain (they structure the locality table).
@@ -94,11 +108,10 @@ pub fn encode_municipalities(rows: &[Municipality]) -> String {
 
 /// Reads the municipality table (see [`encode_municipalities`]).
 pub fn decode_municipalities(table: &'static str) -> Vec<Municipality> {
-    table
-        .lines()
+    table_lines(table)
         .map(|line| {
-            let mut f = line.split('\t');
-            let mut next = || f.next().unwrap_or("");
+            let mut f = Parts::new(line, b'\t');
+            let mut next = || f.field();
             let nis = next();
             let name_nl = next();
             let name_fr = match next() {
@@ -106,9 +119,9 @@ pub fn decode_municipalities(table: &'static str) -> Vec<Municipality> {
                 fr => fr,
             };
             let region = decode_region(next());
-            let province = next().parse().ok();
-            let arrondissement = next().parse().unwrap_or(0);
-            let judicial = next().parse().unwrap_or(0);
+            let province = number(next());
+            let arrondissement = number(next()).unwrap_or(0);
+            let judicial = number(next()).unwrap_or(0);
             let zones = decode_indices(next());
             let name_en = match next() {
                 "" => Municipality::default_name_en(name_nl, name_fr, region),
@@ -176,14 +189,15 @@ pub fn encode_localities(rows: &[Locality]) -> String {
 /// Reads the locality table (see [`encode_localities`]).
 pub fn decode_localities(table: &'static str) -> Vec<Locality> {
     let mut out = Vec::with_capacity(2800);
-    for line in table.lines() {
-        let mut f = line.split('\t');
-        let mut next = || f.next().unwrap_or("");
-        let postcode = next().parse().unwrap_or(0);
-        let municipality = next().parse().unwrap_or(0);
-        let also = next().parse().ok();
-        for entry in next().split(';') {
-            let (rest, zones) = entry.split_once('#').unwrap_or((entry, ""));
+    for line in table_lines(table) {
+        let mut f = Parts::new(line, b'\t');
+        let mut next = || f.field();
+        let postcode = number(next()).unwrap_or(0);
+        let municipality = number(next()).unwrap_or(0);
+        let also = number(next());
+        for entry in Parts::new(next(), b';') {
+            let mut parts = Parts::new(entry, b'#');
+            let (rest, zones) = (parts.field(), parts.field());
             let (name, main) = match rest.strip_suffix('*') {
                 Some(n) => (n, true),
                 None => (rest, false),
@@ -265,16 +279,15 @@ pub fn encode_offers(rows: &[Offer]) -> String {
 /// Reads the offer table (see [`encode_offers`]).
 pub fn decode_offers(table: &'static str) -> Vec<Offer> {
     let opt = |s: &'static str| (!s.is_empty()).then_some(Cow::Borrowed(s));
-    table
-        .lines()
+    table_lines(table)
         .map(|line| {
-            let mut f = line.split('\t');
-            let mut next = || f.next().unwrap_or("");
+            let mut f = Parts::new(line, b'\t');
+            let mut next = || f.field();
             let id = next();
-            let concept = next().parse().unwrap_or(0);
+            let concept = number(next()).unwrap_or(0);
             let name = next();
             let (address, phone, email, website) = (next(), next(), next(), next());
-            let serves: Vec<AreaRef> = next().split(',').filter_map(decode_area).collect();
+            let serves: Vec<AreaRef> = Parts::new(next(), b',').filter_map(decode_area).collect();
             let confidence = match next() {
                 "d" => Confidence::Derived,
                 "b" => Confidence::ByLaw,
@@ -336,11 +349,11 @@ pub fn encode_area(a: AreaRef) -> String {
 fn decode_area(code: &str) -> Option<AreaRef> {
     let (kind, rest) = code.split_at_checked(1)?;
     Some(match kind {
-        "m" => AreaRef::Municipality(rest.parse().ok()?),
-        "p" => AreaRef::Province(rest.parse().ok()?),
-        "a" => AreaRef::Arrondissement(rest.parse().ok()?),
-        "j" => AreaRef::Judicial(rest.parse().ok()?),
-        "z" => AreaRef::Zone(rest.parse().ok()?),
+        "m" => AreaRef::Municipality(number(rest)?),
+        "p" => AreaRef::Province(number(rest)?),
+        "a" => AreaRef::Arrondissement(number(rest)?),
+        "j" => AreaRef::Judicial(number(rest)?),
+        "z" => AreaRef::Zone(number(rest)?),
         "r" => AreaRef::Region(decode_region(rest)),
         _ => return None,
     })
@@ -450,14 +463,14 @@ fn decode_confidence(s: &str) -> FactConfidence {
 pub fn decode_first_stops(table: &'static str) -> FirstStopTable {
     let mut t = FirstStopTable::default();
     let opt = |s: &'static str| (!s.is_empty()).then_some(s);
-    for line in table.lines() {
-        let mut f = line.split('\t');
-        let mut next = || f.next().unwrap_or("");
+    for line in table_lines(table) {
+        let mut f = Parts::new(line, b'\t');
+        let mut next = || f.field();
         let (what, key) = (next(), next());
         if what == "A" {
             t.areas.push(CawArea {
-                municipality: key.parse().unwrap_or(0),
-                caw: next().parse().unwrap_or(0),
+                municipality: number(key).unwrap_or(0),
+                caw: number(next()).unwrap_or(0),
                 confidence: decode_confidence(next()),
                 sources: next(),
                 source_date: next(),
@@ -494,7 +507,7 @@ pub fn decode_first_stops(table: &'static str) -> FirstStopTable {
             provider: None,
         };
         match what {
-            "L" => t.local.push((key.parse().unwrap_or(0), stop)),
+            "L" => t.local.push((number(key).unwrap_or(0), stop)),
             _ => t.caws.push(stop),
         }
     }
@@ -603,13 +616,13 @@ pub fn decode_vocabulary(
 /// One `need` line's 9 fields (see [`encode_vocabulary`]).
 fn decode_need(f: &[&'static str], concepts: &[Concept]) -> Result<Need, String> {
     let mut weights = Vec::new();
-    for pair in f[8].split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (id, w) = pair.split_once('=').ok_or(format!("bad weight `{pair}`"))?;
+    for pair in f[8].parts(b',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (id, w) = pair.cut(b'=').ok_or(format!("bad weight `{pair}`"))?;
         let ci = concepts
             .iter()
             .position(|c| c.id == id)
             .ok_or(format!("unknown concept `{id}`"))?;
-        let w: u32 = w.parse().map_err(|_| format!("bad weight `{pair}`"))?;
+        let w: u32 = number(w).ok_or(format!("bad weight `{pair}`"))?;
         weights.push((ci as u8, w as f32 / 100.0));
     }
     Ok(Need {
@@ -776,11 +789,12 @@ fn encode_indices(zones: &[u8; MAX_ZONES]) -> String {
 /// `"3,7"` → `[3, 7, MAX, MAX]`.
 fn decode_indices(s: &str) -> [u8; MAX_ZONES] {
     let mut out = [u8::MAX; MAX_ZONES];
-    for (slot, z) in out
-        .iter_mut()
-        .zip(s.split(',').filter_map(|z| z.parse().ok()))
-    {
-        *slot = z;
+    let mut filled = 0;
+    for z in Parts::new(s, b',') {
+        if let (Some(slot), Some(z)) = (out.get_mut(filled), number(z)) {
+            *slot = z;
+            filled += 1;
+        }
     }
     out
 }

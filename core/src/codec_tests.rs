@@ -11,6 +11,7 @@ use crate::model::{
     Address, AreaRef, Audience, CawArea, Confidence, Date, FactConfidence, FirstStop,
     FirstStopKind, Locality, Municipality, Need, Offer, OfferStatus, Region, Terms, Text,
 };
+use crate::text::{number, Parts};
 
 /// The decoders borrow from `'static` tables; the tests leak the text they encode.
 fn leak(s: String) -> &'static str {
@@ -542,4 +543,33 @@ fn the_builtin_tables_round_trip() {
     assert_eq!(decode_offers(leak(encode_offers(&o))), o);
     let f = crate::data::first_stops();
     assert_eq!(encode_first_stops(f), crate::data::FIRST_STOP_TABLE);
+}
+
+proptest! {
+    /// The byte-loop reader of the compiled-in tables splits as `str::split` does, whatever the
+    /// text (empty parts, separators at either end, non-ASCII letters).
+    #[test]
+    fn parts_split_as_str_split(s in "[a,;é\t0-9]{0,30}") {
+        for sep in [',', ';', '\t'] {
+            let ours: Vec<&str> = Parts::new(&s, sep as u8).collect();
+            let std: Vec<&str> = s.split(sep).collect();
+            prop_assert_eq!(ours, std);
+        }
+    }
+
+    /// A table's lines are `str::lines`' (the generator ends every line with `\n`).
+    #[test]
+    fn table_lines_are_str_lines(s in "[ab\t\n]{0,30}") {
+        let ours: Vec<&str> = table_lines(&s).collect();
+        let std: Vec<&str> = s.lines().collect();
+        prop_assert_eq!(ours, std);
+    }
+
+    /// Numbers read as `str::parse` reads the digits the encoders write: `None` for anything
+    /// else, an empty field or a number too large for the type.
+    #[test]
+    fn numbers_read_as_str_parse(s in "[0-9]{0,7}|[0-9]{0,3}[a -][0-9]{0,2}") {
+        prop_assert_eq!(number::<u8>(&s), s.parse::<u8>().ok());
+        prop_assert_eq!(number::<u16>(&s), s.parse::<u16>().ok());
+    }
 }

@@ -35,7 +35,9 @@ pub struct Dataset {
     names: std::sync::OnceLock<Names>,
     /// Offers per concept (indices into `offers`).
     pub(crate) offers_by_concept: Vec<Vec<usize>>,
-    pub(crate) search_index: Index,
+    /// The search index over the vocabulary, built on the first search: an answer for a place
+    /// needs none of it, so the widget's first answer does not wait for it.
+    search_index: std::sync::OnceLock<Index>,
     pub(crate) vocabulary: Vocabulary,
     /// An organisation's own first stops, by municipality index (see [`Dataset::with_layer`]).
     pub(crate) layer_stops: Vec<(u16, FirstStop)>,
@@ -78,7 +80,7 @@ impl Names {
         let lost_accents = names
             .iter()
             .enumerate()
-            .filter(|(_, (n, _))| n.contains('?'))
+            .filter(|(_, (n, _))| n.as_bytes().contains(&b'?'))
             .map(|(i, _)| i)
             .collect();
         Names {
@@ -223,7 +225,7 @@ impl LayerOffer {
         ] {
             *f = next()?;
         }
-        let areas: usize = next()?.parse().ok()?;
+        let areas: usize = crate::text::number(&next()?)?;
         for _ in 0..areas {
             o.serves.push((next()?, next()?));
         }
@@ -259,12 +261,18 @@ impl Dataset {
             offers,
             names: std::sync::OnceLock::new(),
             offers_by_concept: Vec::new(),
-            search_index: Index::build(&Vocabulary::builtin()),
+            search_index: std::sync::OnceLock::new(),
             vocabulary: Vocabulary::builtin(),
             layer_stops: Vec::new(),
         };
         ds.index_offers();
         ds
+    }
+
+    /// The search index over the vocabulary in use, built on first use.
+    pub(crate) fn search_index(&self) -> &Index {
+        self.search_index
+            .get_or_init(|| Index::build(&self.vocabulary))
     }
 
     /// The place names (see [`Names`]), built on first use.
@@ -431,7 +439,7 @@ impl Dataset {
                 .into_iter()
                 .collect();
         }
-        let Ok(pc) = code.parse::<u16>() else {
+        let Some(pc) = crate::text::number::<u16>(code) else {
             return Vec::new();
         };
         let ls = data::localities();
@@ -449,7 +457,7 @@ impl Dataset {
 
     /// Replaces the vocabulary of needs (the widget loads it when a visitor first searches by need).
     pub fn with_vocabulary(mut self, vocabulary: Vocabulary) -> Dataset {
-        self.search_index = Index::build(&vocabulary);
+        self.search_index = std::sync::OnceLock::new();
         self.vocabulary = vocabulary;
         self
     }

@@ -3,6 +3,7 @@
 use crate::diagnostics::date_text;
 use crate::lookup::{ConceptAnswer, Place, Reason};
 use crate::model::{AreaRef, Lang, Region, Scope};
+use crate::text::SplitAscii;
 
 impl ConceptAnswer<'_> {
     /// Why the concept is shown as it is, in one plain sentence.
@@ -170,7 +171,7 @@ fn wallonia_help(lang: Lang) -> &'static str {
 fn month_text(d: crate::model::Date, lang: Lang) -> String {
     let full = date_text(d, lang);
     // `1 mei 2025` → `mei 2025`.
-    full.split_once(' ')
+    full.cut(b' ')
         .map(|(_, rest)| rest.to_string())
         .unwrap_or(full)
 }

@@ -5,6 +5,7 @@
 use crate::data;
 use crate::model::{Lang, TermSource};
 use crate::sort::sorted_ids;
+use crate::text::SplitAscii;
 use crate::text::{fold, within_one_edit};
 use crate::vocabulary::Vocabulary;
 
@@ -38,7 +39,7 @@ impl Index {
             // Folded and sorted by the build.
             stopwords: vocabulary
                 .stopwords
-                .split(' ')
+                .parts(b' ')
                 .filter(|s| !s.is_empty())
                 .map(String::from)
                 .collect(),
@@ -64,8 +65,8 @@ impl Index {
         // (word, term) pairs, sorted by word: word ids come out in sorted order, with no map.
         let mut pairs: Vec<(&str, u32)> = Vec::new();
         for (t, f) in folded.iter().enumerate() {
-            let several = f.contains(' ');
-            for w in f.split(' ').filter(|w| !w.is_empty()) {
+            let several = f.as_bytes().contains(&b' ');
+            for w in f.parts(b' ').filter(|w| !w.is_empty()) {
                 if !(several && idx.is_stopword(w)) {
                     pairs.push((w, t as u32));
                 }

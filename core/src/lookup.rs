@@ -8,6 +8,7 @@ use crate::dataset::{Dataset, NameTarget, Names};
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::sort::insertion_sort_by;
+use crate::text::SplitAscii;
 use crate::text::{fold, matches_exactly, within_one_edit};
 
 /// Longest input taken into account (characters). Longer input is no postcode or place name.
@@ -326,7 +327,7 @@ impl Dataset {
                 (None, Vec::new(), diags)
             }
             Some(d) => {
-                let pc: u16 = d.parse().unwrap_or(0);
+                let pc: u16 = crate::text::number(d).unwrap_or(0);
                 self.resolve_postcode(pc, rest, &mut diags)
             }
             None => self.resolve_name(&folded, &mut diags),
@@ -680,7 +681,7 @@ impl Dataset {
 
 /// The folded name with `st` read as `sint` or `saint`, and `ste` as `sainte` (whole words).
 fn saint_variants(folded: &str) -> Vec<String> {
-    let words: Vec<&str> = folded.split(' ').collect();
+    let words: Vec<&str> = folded.parts(b' ').collect();
     if !words.iter().any(|w| *w == "st" || *w == "ste") {
         return Vec::new();
     }
@@ -730,7 +731,8 @@ fn split_postcode(folded: &str) -> (Option<&str>, &str) {
     let digits_end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     if digits_end == 0 {
         // "Kortrijk 8500": the number at the end.
-        if let Some((name, last)) = s.rsplit_once(' ') {
+        let last_space = s.bytes().rposition(|b| b == b' ');
+        if let Some((name, last)) = last_space.map(|i| (&s[..i], &s[i + 1..])) {
             if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
                 return (Some(last), name);
             }

@@ -5,6 +5,7 @@
 //! a second layer of offers supplied at run time uses the same [`Offer`] type (its fields are
 //! [`Cow`]s, borrowed for built-in data and owned for a layer).
 
+use crate::text::SplitAscii;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -118,9 +119,9 @@ impl Date {
     /// ```
     pub fn parse(s: &str) -> Option<Date> {
         let mut it = s.trim().splitn(3, '-');
-        let year: u16 = it.next()?.parse().ok()?;
-        let month: u8 = it.next()?.parse().ok()?;
-        let day: u8 = it.next()?.parse().ok()?;
+        let year: u16 = crate::text::number(it.next()?)?;
+        let month: u8 = crate::text::number(it.next()?)?;
+        let day: u8 = crate::text::number(it.next()?)?;
         ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date { year, month, day })
     }
 }
@@ -687,7 +688,8 @@ impl Terms {
             Lang::Fr => self.fr,
             Lang::En => self.en,
         };
-        s.split(Self::SEPARATOR).filter(|t| !t.trim().is_empty())
+        s.parts(Self::SEPARATOR as u8)
+            .filter(|t| !t.trim().is_empty())
     }
 }
 
@@ -756,14 +758,14 @@ impl Signal {
     /// The numbers to show when the matching phrase was in `lang`.
     pub fn lines(&self, lang: Lang) -> impl Iterator<Item = &'static str> {
         self.lines[lang as usize]
-            .split(Self::SEPARATOR)
+            .parts(Self::SEPARATOR as u8)
             .filter(|n| !n.is_empty())
     }
 
     /// The phrases in `lang`, each as its words separated by single spaces.
     pub fn phrases(&self, lang: Lang) -> impl Iterator<Item = &'static str> {
         self.phrases[lang as usize]
-            .split(Self::SEPARATOR)
+            .parts(Self::SEPARATOR as u8)
             .filter(|p| !p.is_empty())
     }
 }
@@ -940,19 +942,19 @@ impl OpeningHours {
     /// ```
     pub fn parse(s: &str) -> Result<Vec<OpeningHours>, String> {
         let mut out = Vec::new();
-        for period in s.split(';').map(str::trim) {
+        for period in s.parts(b';').map(str::trim) {
             let (days, span) = period
-                .split_once(' ')
+                .cut(b' ')
                 .ok_or(format!("`{period}` is not `DAYS HH:MM-HH:MM`"))?;
             let mut mask = 0u8;
-            for part in days.split(',') {
+            for part in days.parts(b',') {
                 let day = |d: &str| {
                     DAY_CODES
                         .iter()
                         .position(|c| *c == d)
                         .ok_or(format!("`{d}` is not a day (MO TU WE TH FR SA SU)"))
                 };
-                match part.split_once('-') {
+                match part.cut(b'-') {
                     Some((a, b)) => {
                         let (a, b) = (day(a)?, day(b)?);
                         if a >= b {
@@ -965,16 +967,18 @@ impl OpeningHours {
             }
             let (from, to) = span
                 .trim()
-                .split_once('-')
+                .cut(b'-')
                 .ok_or(format!("`{span}` is not `HH:MM-HH:MM`"))?;
             let time = |t: &str| -> Result<u16, String> {
                 let bad = || format!("`{t}` is not a time HH:MM");
-                let (h, m) = t.split_once(':').ok_or_else(bad)?;
+                let (h, m) = t.cut(b':').ok_or_else(bad)?;
                 if h.len() != 2 || m.len() != 2 {
                     return Err(bad());
                 }
-                let (h, m): (u16, u16) =
-                    (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+                let (h, m): (u16, u16) = (
+                    crate::text::number(h).ok_or_else(bad)?,
+                    crate::text::number(m).ok_or_else(bad)?,
+                );
                 if h > 23 || m > 59 {
                     return Err(bad());
                 }

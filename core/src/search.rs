@@ -18,6 +18,7 @@ use crate::index::stem;
 use crate::lookup::{Answer, Applies};
 use crate::model::{Concept, Lang};
 use crate::sort::insertion_sort_by;
+use crate::text::SplitAscii;
 use crate::text::{fold, is_word_char};
 
 // Where they were defined before the layers: `hulpkompas_core::search::{Index, Need, …}`.
@@ -94,7 +95,7 @@ type WordHit = (u32, f32, usize);
 fn query_words(index: &Index, query: &str) -> Vec<String> {
     let capped: String = query.chars().take(MAX_QUERY_CHARS).collect();
     fold(&capped)
-        .split(' ')
+        .parts(b' ')
         .filter(|w| !w.is_empty() && !index.is_stopword(w))
         .take(MAX_QUERY_WORDS)
         .map(str::to_string)
@@ -112,7 +113,7 @@ impl Dataset {
     /// ```
     ///
     pub fn search(&self, query: &str, place: Option<&Answer<'_>>) -> Vec<SearchResult> {
-        let index = &self.search_index;
+        let index = self.search_index();
         let qwords = query_words(index, query);
         if qwords.is_empty() {
             return Vec::new();

@@ -15,6 +15,7 @@ use crate::codec::{
 };
 use crate::data;
 use crate::model::{Concept, FirstStop, Lang, Offer, Source};
+use crate::text::SplitAscii;
 
 /// The sources of concepts and offers, by what they are about.
 #[derive(Debug, Default)]
@@ -143,7 +144,7 @@ impl Sources {
     /// whom, a list joined by `, `). `None` when the file has none in `lang`.
     pub fn text(&self, concept: &str, what: &str, lang: Lang) -> Option<&'static str> {
         self.find(SOURCE_KIND_TEXT, |k| {
-            k.split_once(SOURCE_KEY_SEPARATOR) == Some((concept, what))
+            k.cut(SOURCE_KEY_SEPARATOR as u8) == Some((concept, what))
         })
         .iter()
         .find(|s| s.date == lang.code())
@@ -159,7 +160,7 @@ impl Sources {
     /// The sources of an offer, by its concept's id and its own (empty when the file has none).
     pub fn of_offer(&self, concept: &str, id: &str) -> &[Source] {
         self.find(SOURCE_KIND_OFFER, |k| {
-            k.split_once(SOURCE_KEY_SEPARATOR) == Some((concept, id))
+            k.cut(SOURCE_KEY_SEPARATOR as u8) == Some((concept, id))
         })
     }
 

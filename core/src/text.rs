@@ -131,6 +131,98 @@ pub fn matches_exactly(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y || y == b'?')
 }
 
+/// The parts of `s` between the ASCII byte `sep`, in order, as `str::split` gives them (`""`
+/// gives one empty part), and [`Parts::field`]: the next part, or `""` after the last. The
+/// compiled-in tables (`codec.rs`) and the words of what is typed are split with this byte loop
+/// instead of `str::split`: the widget's first answer decodes some 4,000 table lines in the
+/// browser's baseline compiler, which inlines nothing, so every call of a pattern searcher
+/// counted (the first lookup of the first render took 8.0 ms with `str::split` and `str::parse`,
+/// 3.8 ms with these, measured in Chromium on 2026-12-04); and with no `char` pattern left the
+/// wasm carries no pattern searcher.
+#[derive(Clone)]
+pub struct Parts<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> Parts<'a> {
+    /// The parts of `s` separated by `sep`.
+    pub fn new(s: &'a str, sep: u8) -> Parts<'a> {
+        Parts { rest: Some(s), sep }
+    }
+
+    /// The next part, or `""` when there is none left.
+    pub fn field(&mut self) -> &'a str {
+        self.next().unwrap_or("")
+    }
+}
+
+impl<'a> Iterator for Parts<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest?;
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == self.sep {
+                // `sep` is ASCII: `i` and `i + 1` are character boundaries.
+                self.rest = Some(&s[i + 1..]);
+                return Some(&s[..i]);
+            }
+            i += 1;
+        }
+        self.rest = None;
+        Some(s)
+    }
+}
+
+/// `str::split` and `str::split_once` at an ASCII byte, with [`Parts`].
+///
+/// ```
+/// use hulpkompas_core::text::SplitAscii;
+/// assert_eq!("a b".cut(b' '), Some(("a", "b")));
+/// assert_eq!("a".parts(b',').collect::<Vec<_>>(), ["a"]);
+/// ```
+pub trait SplitAscii {
+    /// The parts between each `sep`, as `str::split` gives them.
+    fn parts(&self, sep: u8) -> Parts<'_>;
+    /// What is before the first `sep` and what follows it, as `str::split_once` gives them.
+    fn cut(&self, sep: u8) -> Option<(&str, &str)>;
+}
+
+impl SplitAscii for str {
+    fn parts(&self, sep: u8) -> Parts<'_> {
+        Parts::new(self, sep)
+    }
+
+    fn cut(&self, sep: u8) -> Option<(&str, &str)> {
+        let mut p = Parts::new(self, sep);
+        let head = p.next()?;
+        p.rest.map(|rest| (head, rest))
+    }
+}
+
+/// A decimal number that fits in `T`, as `str::parse` reads what the encoders write (digits
+/// only); `None` for an empty field, anything else, or a number too large.
+pub fn number<T: TryFrom<u32>>(s: &str) -> Option<T> {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return None;
+    }
+    let mut n: u32 = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let d = b[i].wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u32::from(d))?;
+        i += 1;
+    }
+    T::try_from(n).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 
 use crate::data;
 use crate::model::{HelpLine, Lang, Signal};
-use crate::text::{fold, within_one_edit};
+use crate::text::{fold, within_one_edit, SplitAscii};
 
 /// Longest query looked at (characters) and most words: bounded work for any input.
 const MAX_CHARS: usize = 300;
@@ -58,7 +58,7 @@ fn answer_for(
     let capped: String = query.chars().take(MAX_CHARS).collect();
     let folded = fold(&capped);
     let words: Vec<&str> = folded
-        .split(' ')
+        .parts(b' ')
         .filter(|w| !w.is_empty())
         .take(MAX_WORDS)
         .collect();
@@ -96,7 +96,7 @@ fn answer_for(
 /// Whether the words of `phrase` (separated by single spaces) occur in `words` in that order, with
 /// at most [`MAX_GAP`] other words between two of them. Allocates nothing.
 fn phrase_matches(phrase: &str, words: &[&str]) -> bool {
-    let (first, rest) = phrase.split_once(' ').unwrap_or((phrase, ""));
+    let (first, rest) = phrase.cut(b' ').unwrap_or((phrase, ""));
     !first.is_empty()
         && (0..words.len())
             .any(|i| word_matches(first, words[i]) && rest_matches(rest, &words[i + 1..]))
@@ -106,7 +106,7 @@ fn rest_matches(phrase: &str, words: &[&str]) -> bool {
     if phrase.is_empty() {
         return true;
     }
-    let (first, rest) = phrase.split_once(' ').unwrap_or((phrase, ""));
+    let (first, rest) = phrase.cut(b' ').unwrap_or((phrase, ""));
     (0..words.len().min(MAX_GAP + 1))
         .any(|i| word_matches(first, words[i]) && rest_matches(rest, &words[i + 1..]))
 }
@@ -134,7 +134,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        fold(s).split(' ').map(String::from).collect()
+        fold(s).parts(b' ').map(String::from).collect()
     }
 
     fn matches(phrase: &str, query: &str) -> bool {

@@ -16,6 +16,7 @@ mod view;
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
+use hulpkompas_core::text::SplitAscii;
 use hulpkompas_core::{Dataset, Date, Lang, Sources, Vocabulary};
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
@@ -276,7 +277,7 @@ fn props_from(options: &JsValue, instance: u32, mount: u32) -> Props {
         lang: get("lang").as_deref().and_then(Lang::parse),
         concepts: get("concepts")
             .map(|c| {
-                c.split(',')
+                c.parts(b',')
                     .map(|s| s.trim().to_string())
                     .filter(|s| !s.is_empty())
                     .collect()
@@ -287,7 +288,11 @@ fn props_from(options: &JsValue, instance: u32, mount: u32) -> Props {
             .map(|u| u.trim().to_string())
             .filter(|u| is_report_address(u)),
         heading_level: get("headingLevel")
-            .and_then(|l| l.trim().parse().ok())
+            // One digit (2–6 are used; `Props::heading_level` makes anything else 2).
+            .and_then(|l| match l.trim().as_bytes() {
+                [d @ b'0'..=b'9'] => Some(d - b'0'),
+                _ => None,
+            })
             .unwrap_or_default(),
         // Present means on (`compact`, `compact=""`), except an explicit "false".
         compact: get("compact").is_some_and(|c| c.trim() != "false"),
@@ -307,7 +312,10 @@ fn is_web_address(url: &str) -> bool {
 fn is_report_address(url: &str) -> bool {
     match url.strip_prefix("mailto:") {
         // One address: no spaces, commas or semicolons (bytes: no generic pattern code).
-        Some(to) => to.contains('@') && !to.bytes().any(|b| b <= b' ' || b == b',' || b == b';'),
+        Some(to) => {
+            to.as_bytes().contains(&b'@')
+                && !to.bytes().any(|b| b <= b' ' || b == b',' || b == b';')
+        }
         None => is_web_address(url),
     }
 }

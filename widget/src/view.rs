@@ -220,7 +220,7 @@ fn view_first_stop(stops: &[FirstStop], nis: Option<&str>, fold: &Fold<'_>, id: 
                             }
                             if let Some(a) = address { <p class="ww-addr">{ a }</p> }
                             { view_hours(s.hours, s.hours_in(lang), lang) }
-                            if let Some(e) = s.email.filter(|e| e.contains('@') && !e.contains(char::is_whitespace)) {
+                            if let Some(e) = s.email.filter(|e| e.as_bytes().contains(&b'@') && !e.contains(char::is_whitespace)) {
                                 <p>{ t.email }{ ": " }<a href={["mailto:", e].concat()}>{ e }</a></p>
                             }
                             if let Some(w) = s.website { <p>{ safe_link(w, t.website) }</p> }
@@ -692,7 +692,7 @@ fn view_report(fold: &Fold<'_>, name: &str) -> Html {
     };
     let t = ui(fold.lang);
     let page = !to.starts_with("mailto:");
-    let href = if page || to.contains('?') {
+    let href = if page || to.as_bytes().contains(&b'?') {
         to.to_string()
     } else {
         let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
