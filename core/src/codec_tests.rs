@@ -555,6 +555,8 @@ proptest! {
             let std: Vec<&str> = s.split(sep).collect();
             prop_assert_eq!(ours, std);
         }
+        // A byte that is not ASCII never splits (it could fall inside a letter).
+        prop_assert_eq!(Parts::new(&s, 0xA9).collect::<Vec<_>>(), vec![s.as_str()]);
     }
 
     /// A table's lines are `str::lines`' (the generator ends every line with `\n`).
