@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use crate::data;
 use crate::index::Index;
 use crate::model::*;
-use crate::text::fold;
+use crate::text::{fold, number};
 use crate::vocabulary::Vocabulary;
 
 /// What a folded name points at.
@@ -225,7 +225,7 @@ impl LayerOffer {
         ] {
             *f = next()?;
         }
-        let areas: usize = crate::text::number(&next()?)?;
+        let areas: usize = number(&next()?)?;
         for _ in 0..areas {
             o.serves.push((next()?, next()?));
         }
@@ -439,7 +439,7 @@ impl Dataset {
                 .into_iter()
                 .collect();
         }
-        let Some(pc) = crate::text::number::<u16>(code) else {
+        let Some(pc) = number::<u16>(code) else {
             return Vec::new();
         };
         let ls = data::localities();

@@ -5,7 +5,7 @@
 //! a second layer of offers supplied at run time uses the same [`Offer`] type (its fields are
 //! [`Cow`]s, borrowed for built-in data and owned for a layer).
 
-use crate::text::SplitAscii;
+use crate::text::{number, SplitAscii};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -119,9 +119,9 @@ impl Date {
     /// ```
     pub fn parse(s: &str) -> Option<Date> {
         let mut it = s.trim().splitn(3, '-');
-        let year: u16 = crate::text::number(it.next()?)?;
-        let month: u8 = crate::text::number(it.next()?)?;
-        let day: u8 = crate::text::number(it.next()?)?;
+        let year: u16 = number(it.next()?)?;
+        let month: u8 = number(it.next()?)?;
+        let day: u8 = number(it.next()?)?;
         ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date { year, month, day })
     }
 }
@@ -975,10 +975,7 @@ impl OpeningHours {
                 if h.len() != 2 || m.len() != 2 {
                     return Err(bad());
                 }
-                let (h, m): (u16, u16) = (
-                    crate::text::number(h).ok_or_else(bad)?,
-                    crate::text::number(m).ok_or_else(bad)?,
-                );
+                let (h, m): (u16, u16) = (number(h).ok_or_else(bad)?, number(m).ok_or_else(bad)?);
                 if h > 23 || m > 59 {
                     return Err(bad());
                 }
